@@ -1,0 +1,2 @@
+global using FluentValidation;
+global using Carter;

@@ -1,0 +1,116 @@
+using System.Security.Cryptography;
+using Lms.Features.Common.Errors;
+using Lms.Features.Common.Security;
+using Lms.Features.Common.Surfaces;
+using Lms.Features.Common.Tenancy;
+using Microsoft.AspNetCore.Authentication.JwtBearer;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Authorization.Policy;
+
+namespace Lms.Api.Hosting;
+
+/// <summary>JWT bearer (or the HttpOnly <c>access_token</c> cookie 004 uses), role policies, and 401/403 in the route's format.</summary>
+internal static class Auth
+{
+    public static IServiceCollection AddLmsAuth(this IServiceCollection services, IConfiguration config, string dataDirectory)
+    {
+        var settings = config.GetSection("Auth").Get<JwtSettings>() ?? new JwtSettings();
+        if (string.IsNullOrEmpty(settings.SigningKey))
+        {
+            settings.SigningKey = InstallationKey(Path.IsPathRooted(settings.SigningKeyFile)
+                ? settings.SigningKeyFile
+                : Path.Combine(dataDirectory, Path.GetFileName(settings.SigningKeyFile)));
+        }
+        services.Configure<JwtSettings>(s =>
+        {
+            config.GetSection("Auth").Bind(s);
+            s.SigningKey = settings.SigningKey;
+        });
+
+        services.AddAuthentication(JwtBearerDefaults.AuthenticationScheme)
+            .AddJwtBearer(o =>
+            {
+                o.MapInboundClaims = false;
+                o.TokenValidationParameters = settings.Validation();
+                o.Events = new JwtBearerEvents
+                {
+                    OnMessageReceived = ctx =>
+                    {
+                        if (string.IsNullOrEmpty(ctx.Request.Headers.Authorization) &&
+                            ctx.Request.Cookies.TryGetValue("access_token", out var cookie) && !string.IsNullOrEmpty(cookie))
+                        {
+                            ctx.Token = cookie;
+                        }
+                        return Task.CompletedTask;
+                    },
+                    OnTokenValidated = ctx =>
+                    {
+                        // A refresh token is not an access token.
+                        if (ctx.Principal?.FindFirst(LmsClaims.TokenType)?.Value != "access") ctx.Fail("Not an access token.");
+                        return Task.CompletedTask;
+                    },
+                };
+            });
+
+        services.AddAuthorizationBuilder()
+            .AddPolicy(Policies.Authenticated, p => p.RequireAuthenticatedUser())
+            .AddPolicy(Policies.Student, p => p.RequireAuthenticatedUser().RequireClaim(LmsClaims.Role, Roles.Student))
+            .AddPolicy(Policies.Teacher, p => p.RequireAuthenticatedUser().RequireClaim(LmsClaims.Role, Roles.Teacher, Roles.Admin))
+            .AddPolicy(Policies.Admin, p => p.RequireAuthenticatedUser().RequireClaim(LmsClaims.Role, Roles.Admin));
+        services.AddSingleton<IAuthorizationMiddlewareResultHandler, ErrorWritingResultHandler>();
+        return services;
+    }
+
+    /// <summary>
+    /// A client's token cannot act in another client (spec decision 4): a route with <c>{client_id}</c> different from
+    /// the token's client answers 403.
+    /// </summary>
+    public static IApplicationBuilder UseTenantGuard(this IApplicationBuilder app) =>
+        app.Use(async (http, next) =>
+        {
+            var routeClient = TenantContext.FromRoute(http);
+            if (routeClient is not null && http.User.Identity?.IsAuthenticated == true && http.User.ClientOrNull() != routeClient)
+            {
+                await ErrorBody.WriteAsync(http, new PermissionDenied("This token belongs to another client."));
+                return;
+            }
+            await next(http);
+        });
+
+    /// <summary>The demo/dev signing key: generated once per installation, kept under .data/, never committed.</summary>
+    private static string InstallationKey(string path)
+    {
+        if (File.Exists(path))
+        {
+            var existing = File.ReadAllText(path).Trim();
+            if (existing.Length >= 43) return existing;
+        }
+        Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(path))!);
+        var key = Convert.ToBase64String(RandomNumberGenerator.GetBytes(48));
+        File.WriteAllText(path, key);
+        if (!OperatingSystem.IsWindows()) File.SetUnixFileMode(path, UnixFileMode.UserRead | UnixFileMode.UserWrite);
+        return key;
+    }
+
+    private sealed class ErrorWritingResultHandler : IAuthorizationMiddlewareResultHandler
+    {
+        private readonly AuthorizationMiddlewareResultHandler _default = new();
+
+        public Task HandleAsync(RequestDelegate next, HttpContext context, AuthorizationPolicy policy, PolicyAuthorizationResult authorizeResult)
+        {
+            if (authorizeResult.Challenged)
+            {
+                var hadToken = !string.IsNullOrEmpty(context.Request.Headers.Authorization) || context.Request.Cookies.ContainsKey("access_token");
+                context.Response.Headers.WWWAuthenticate = "Bearer realm=\"api\"";
+                return ErrorBody.WriteAsync(context, hadToken
+                    ? new NotAuthenticated("Given token not valid for any token type", "TOKEN_NOT_VALID")
+                    : new NotAuthenticated());
+            }
+            if (authorizeResult.Forbidden)
+            {
+                return ErrorBody.WriteAsync(context, new PermissionDenied());
+            }
+            return _default.HandleAsync(next, context, policy, authorizeResult);
+        }
+    }
+}

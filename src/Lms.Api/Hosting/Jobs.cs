@@ -1,0 +1,62 @@
+using Hangfire;
+using Hangfire.Dashboard;
+using Hangfire.PostgreSql;
+using Lms.Features.Common.Security;
+using Npgsql;
+
+namespace Lms.Api.Hosting;
+
+/// <summary>Configuration section <c>Lms:Jobs</c>.</summary>
+public sealed class JobSettings
+{
+    public string Schema { get; set; } = "hangfire";
+    public int MaxPoolSize { get; set; } = 10;
+    public int WorkerCount { get; set; } = 2;
+    public bool RunServer { get; set; } = true;
+}
+
+/// <summary>A real Hangfire server on PostgreSQL; its dashboard at <c>/hangfire</c> for admins only.</summary>
+internal static class Jobs
+{
+    public static IServiceCollection AddLmsJobs(this IServiceCollection services, string connectionString, JobSettings settings)
+    {
+        var csb = new NpgsqlConnectionStringBuilder(connectionString) { MaxPoolSize = settings.MaxPoolSize, ApplicationName = "lms-hangfire" };
+        services.AddHangfire(cfg => cfg
+            .SetDataCompatibilityLevel(CompatibilityLevel.Version_180)
+            .UseSimpleAssemblyNameTypeSerializer()
+            .UseRecommendedSerializerSettings()
+            .UsePostgreSqlStorage(o => o.UseNpgsqlConnection(csb.ConnectionString), new PostgreSqlStorageOptions
+            {
+                SchemaName = settings.Schema,
+                PrepareSchemaIfNecessary = true,
+                QueuePollInterval = TimeSpan.FromSeconds(1),
+            }));
+        if (settings.RunServer)
+        {
+            services.AddHangfireServer(o =>
+            {
+                o.WorkerCount = settings.WorkerCount;
+                o.ServerName = $"lms-{Environment.MachineName}";
+            });
+        }
+        return services;
+    }
+
+    public static IApplicationBuilder UseLmsJobsDashboard(this IApplicationBuilder app) =>
+        app.UseHangfireDashboard("/hangfire", new DashboardOptions
+        {
+            Authorization = [new AdminOnly()],
+            AppPath = "/docs",
+            DashboardTitle = "Lms jobs",
+        });
+
+    /// <summary>The dashboard is for admins: a bearer token or the access_token cookie of an admin.</summary>
+    private sealed class AdminOnly : IDashboardAuthorizationFilter
+    {
+        public bool Authorize(DashboardContext context)
+        {
+            var user = context.GetHttpContext().User;
+            return user.Identity?.IsAuthenticated == true && user.RoleOrNull() == Role.Admin;
+        }
+    }
+}

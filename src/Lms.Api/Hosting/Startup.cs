@@ -1,0 +1,30 @@
+using Lms.Features.Demo;
+using Lms.Features.Identity;
+
+namespace Lms.Api.Hosting;
+
+/// <summary>Configuration section <c>Lms</c> (top-level switches).</summary>
+public sealed class LmsSettings
+{
+    /// <summary>Load the Bogus demo data once at start-up (build/run.sh sets it).</summary>
+    public bool SeedDemoData { get; set; }
+
+    /// <summary>Where generated files live (signing key, later mail and media). Defaults to .data/ under the repository.</summary>
+    public string DataDirectory { get; set; } = "";
+}
+
+/// <summary>
+/// Start-up work after Marten has applied its schema: the default client and first admin (decision 7), then the demo
+/// data when asked for. Runs before the server accepts requests.
+/// </summary>
+internal sealed class StartupWork(Bootstrap bootstrap, DemoData demo, Microsoft.Extensions.Options.IOptions<LmsSettings> settings)
+    : IHostedService
+{
+    public async Task StartAsync(CancellationToken cancellationToken)
+    {
+        await bootstrap.RunAsync(cancellationToken);
+        if (settings.Value.SeedDemoData) await demo.LoadAsync(cancellationToken);
+    }
+
+    public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+}

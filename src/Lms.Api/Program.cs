@@ -1,0 +1,92 @@
+using Lms.Api.Hosting;
+using Lms.Features.Common.Behaviors;
+using Lms.Features.Common.Json;
+using Lms.Features.Common.Persistence;
+using Lms.Features.Common.Tenancy;
+using Lms.Features.Demo;
+using Lms.Features.Identity;
+using Lms.Features.Identity.Tokens;
+using Microsoft.AspNetCore.Http.Json;
+using Scalar.AspNetCore;
+using Serilog;
+
+var builder = WebApplication.CreateBuilder(args);
+var config = builder.Configuration;
+
+builder.Host.UseSerilog((ctx, logger) => logger
+    .ReadFrom.Configuration(ctx.Configuration)
+    .Enrich.FromLogContext()
+    .WriteTo.Console(outputTemplate: "[{Timestamp:HH:mm:ss} {Level:u3}] {CorrelationId} {Message:lj}{NewLine}{Exception}"));
+
+var connectionString = config.GetConnectionString("Lms")
+    ?? throw new InvalidOperationException("ConnectionStrings:Lms is not set. build/run.sh sets it for the embedded PostgreSQL.");
+var lms = config.GetSection("Lms").Get<LmsSettings>() ?? new LmsSettings();
+var dataDirectory = string.IsNullOrEmpty(lms.DataDirectory) ? Path.Combine(builder.Environment.ContentRootPath, ".data") : lms.DataDirectory;
+
+builder.Services.Configure<LmsSettings>(config.GetSection("Lms"));
+builder.Services.Configure<BootstrapSettings>(config.GetSection("Lms:Bootstrap"));
+builder.Services.AddSingleton(TimeProvider.System);
+builder.Services.AddHttpContextAccessor();
+builder.Services.AddScoped<TenantContext>();
+builder.Services.AddScoped<AfterCommit>();
+builder.Services.AddSingleton<TokenService>();
+builder.Services.AddSingleton<Bootstrap>();
+builder.Services.AddSingleton<DemoData>();
+
+// Persistence and jobs. Pools: Marten + Hangfire stay below PostgreSQL's max_connections (README, configuration).
+builder.Services.AddLmsMarten(connectionString, config.GetSection("Lms:Database").Get<DatabaseSettings>() ?? new DatabaseSettings());
+builder.Services.AddLmsJobs(connectionString, config.GetSection("Lms:Jobs").Get<JobSettings>() ?? new JobSettings());
+builder.Services.AddHostedService<StartupWork>();
+
+// Slices: MediatR 5.1.0 with the pipeline behaviours, validators, Carter modules.
+builder.Services.AddLmsMediator(typeof(TenantContext).Assembly);
+builder.Services.AddValidatorsFromAssembly(typeof(TenantContext).Assembly, ServiceLifetime.Singleton, includeInternalTypes: true);
+ValidatorOptions.Global.PropertyNameResolver = (_, member, _) => member is null ? null : LmsJson.Name(member.Name);
+var modules = typeof(TenantContext).Assembly.GetTypes().Where(t => t.IsClass && !t.IsAbstract && typeof(ICarterModule).IsAssignableFrom(t)).ToArray();
+builder.Services.AddCarter(configurator: c => c.WithModules(modules));
+
+builder.Services.Configure<JsonOptions>(o => LmsJson.Configure(o.SerializerOptions));
+builder.Services.Configure<RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);
+builder.Services.Configure<RouteOptions>(o => o.LowercaseUrls = false);
+builder.WebHost.ConfigureKestrel(k => k.Limits.MaxRequestBodySize = 10 * 1024 * 1024);
+
+builder.Services.AddLmsAuth(config, dataDirectory);
+var rateLimits = config.GetSection("Lms:RateLimits").Get<RateLimitSettings>() ?? new RateLimitSettings();
+builder.Services.AddSingleton(rateLimits);
+builder.Services.AddSingleton<RateLimits>();
+builder.Services.AddOpenApi();
+builder.Services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("postgresql", tags: ["ready"]);
+
+var app = builder.Build();
+
+app.UseLmsErrors();
+app.UseSerilogRequestLogging(o => o.EnrichDiagnosticContext = (diag, http) =>
+    diag.Set("CorrelationId", http.TraceIdentifier));
+app.Use(async (http, next) =>
+{
+    // Correlation id: the caller's X-Correlation-ID when given, else the trace identifier; echoed back.
+    if (http.Request.Headers.TryGetValue("X-Correlation-ID", out var given) && given.ToString() is { Length: > 0 and <= 64 } id)
+        http.TraceIdentifier = id;
+    http.Response.Headers["X-Correlation-ID"] = http.TraceIdentifier;
+    using (Serilog.Context.LogContext.PushProperty("CorrelationId", http.TraceIdentifier))
+        await next(http);
+});
+app.UseRouting();
+app.UseAuthentication();
+app.UseTenantGuard();
+var limiter = app.Services.GetRequiredService<RateLimits>();
+app.Use((http, next) => limiter.InvokeAsync(http, next));
+app.UseAuthorization();
+app.UseLmsJobsDashboard();
+app.UseLmsErrorTranslation();
+
+app.MapOpenApi("/openapi/{documentName}.json");
+app.MapScalarApiReference("/docs", o => o.WithTitle("Lms API").WithOpenApiRoutePattern("/openapi/{documentName}.json"));
+app.MapHealthChecks("/health/live", new() { Predicate = _ => false });
+app.MapHealthChecks("/health/ready", new() { Predicate = c => c.Tags.Contains("ready") });
+app.MapCarter();
+
+app.Run();
+
+/// <summary>The entry point, visible to the integration tests' WebApplicationFactory.</summary>
+public partial class Program;

@@ -1,0 +1,40 @@
+using System.Text.Json;
+using System.Text.Json.Serialization;
+
+namespace Lms.Features.Common.Json;
+
+/// <summary>JSON conventions shared by all five documents: snake_case names, enum words, ISO 8601 UTC.</summary>
+public static class LmsJson
+{
+    public static readonly JsonNamingPolicy Naming = JsonNamingPolicy.SnakeCaseLower;
+
+    public static readonly JsonSerializerOptions Options = Configure(new JsonSerializerOptions(JsonSerializerDefaults.Web));
+
+    public static JsonSerializerOptions Configure(JsonSerializerOptions o)
+    {
+        o.PropertyNamingPolicy = Naming;
+        o.DictionaryKeyPolicy = null; // field-error keys are already snake_case
+        o.PropertyNameCaseInsensitive = false;
+        o.NumberHandling = JsonNumberHandling.Strict;
+        // Unknown body fields are bad input: the request gets a 400 naming the field, never silently ignored.
+        o.UnmappedMemberHandling = JsonUnmappedMemberHandling.Disallow;
+        o.AllowDuplicateProperties = false;
+        o.MaxDepth = 32;
+        o.Converters.Add(new JsonStringEnumConverter(Naming, allowIntegerValues: false));
+        o.Converters.Add(new UtcDateTimeOffsetConverter());
+        return o;
+    }
+
+    /// <summary>The JSON name of a CLR member, as clients see it.</summary>
+    public static string Name(string member) => Naming.ConvertName(member);
+
+    /// <summary>Writes every instant as UTC ISO 8601 with a Z suffix.</summary>
+    private sealed class UtcDateTimeOffsetConverter : JsonConverter<DateTimeOffset>
+    {
+        public override DateTimeOffset Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options) =>
+            reader.GetDateTimeOffset();
+
+        public override void Write(Utf8JsonWriter writer, DateTimeOffset value, JsonSerializerOptions options) =>
+            writer.WriteStringValue(value.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss.ffffff'Z'", System.Globalization.CultureInfo.InvariantCulture));
+    }
+}

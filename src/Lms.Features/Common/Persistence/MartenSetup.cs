@@ -1,0 +1,59 @@
+using JasperFx;
+using Lms.Features.Common.Tenancy;
+using Npgsql;
+using Weasel.Core;
+
+namespace Lms.Features.Common.Persistence;
+
+/// <summary>Configuration section <c>Lms:Database</c>.</summary>
+public sealed class DatabaseSettings
+{
+    /// <summary>PostgreSQL schema for Marten's tables; tests use one schema per run.</summary>
+    public string Schema { get; set; } = "lms";
+
+    /// <summary>Marten's pool. With Hangfire's pool it must stay below the server's max_connections (100).</summary>
+    public int MaxPoolSize { get; set; } = 30;
+}
+
+public static class MartenSetup
+{
+    /// <summary>
+    /// Marten document storage: every <see cref="IConfigureMarten"/> in the features assembly declares its
+    /// documents and indexes next to its feature; sessions open for the current tenant.
+    /// </summary>
+    public static IServiceCollection AddLmsMarten(this IServiceCollection services, string connectionString, DatabaseSettings settings)
+    {
+        var csb = new NpgsqlConnectionStringBuilder(connectionString)
+        {
+            MaxPoolSize = settings.MaxPoolSize,
+            ApplicationName = "lms-marten",
+        };
+
+        foreach (var type in typeof(MartenSetup).Assembly.GetTypes()
+                     .Where(t => t is { IsAbstract: false, IsInterface: false } && typeof(IConfigureMarten).IsAssignableFrom(t)))
+        {
+            services.AddSingleton(typeof(IConfigureMarten), type);
+        }
+
+        services.AddMarten(options =>
+            {
+                options.Connection(csb.ConnectionString);
+                options.DatabaseSchemaName = settings.Schema;
+                options.UseSystemTextJsonForSerialization(EnumStorage.AsString);
+                options.AutoCreateSchemaObjects = AutoCreate.CreateOrUpdate;
+                options.Advanced.DefaultTenantUsageEnabled = false;
+            })
+            .UseLightweightSessions()
+            .BuildSessionsWith<TenantSessionFactory>(ServiceLifetime.Scoped)
+            .ApplyAllDatabaseChangesOnStartup();
+        return services;
+    }
+}
+
+/// <summary>Opens every request's sessions for the request's client (tenant, spec decision 4).</summary>
+public sealed class TenantSessionFactory(IDocumentStore store, TenantContext tenant) : ISessionFactory
+{
+    public IQuerySession QuerySession() => store.QuerySession(tenant.TenantId);
+
+    public IDocumentSession OpenSession() => store.LightweightSession(tenant.TenantId);
+}

@@ -1,0 +1,56 @@
+namespace Lms.Features.Common.Surfaces;
+
+/// <summary>The five API documents Lms serves (../shared/spec). A route belongs to one or more of them.</summary>
+[Flags]
+public enum ApiDocument
+{
+    None = 0,
+    /// <summary>000: Student Management System. DRF errors, integer ids.</summary>
+    Sms000 = 1,
+    /// <summary>001: AI-Linc, multi-tenant. DRF errors, integer ids.</summary>
+    AiLinc001 = 2,
+    /// <summary>002: LMS with approval, wallet. DRF errors, integer ids, count/next/previous/results pages.</summary>
+    Lms002 = 4,
+    /// <summary>003: small course API. {success, message, error_code, details} envelope, integer ids.</summary>
+    Course003 = 8,
+    /// <summary>004: EduPro. {error, detail} errors, uuids, pages of 5.</summary>
+    EduPro004 = 16,
+}
+
+/// <summary>Endpoint metadata: which documents a route belongs to. Decides its error body format.</summary>
+public sealed record DocumentSurface(ApiDocument Documents);
+
+public static class SurfaceExtensions
+{
+    /// <summary>Declares which documents a route (or route group) belongs to.</summary>
+    public static TBuilder ForDocuments<TBuilder>(this TBuilder builder, ApiDocument documents)
+        where TBuilder : IEndpointConventionBuilder =>
+        builder.WithMetadata(new DocumentSurface(documents));
+
+    /// <summary>
+    /// The documents of a path that matched no endpoint (404/405), guessed from its prefix so even an unknown
+    /// route answers in the format its neighbours use.
+    /// </summary>
+    public static ApiDocument ForUnmatchedPath(PathString path)
+    {
+        var p = path.Value ?? "/";
+        foreach (var (prefix, docs) in UnmatchedPrefixes)
+        {
+            if (p.StartsWith(prefix, StringComparison.OrdinalIgnoreCase)) return docs;
+        }
+        return ApiDocument.Sms000;
+    }
+
+    private static readonly (string Prefix, ApiDocument Docs)[] UnmatchedPrefixes =
+    [
+        ("/api/token", ApiDocument.Course003),
+        ("/api/progress", ApiDocument.Course003),
+        ("/api/enrollments", ApiDocument.Course003 | ApiDocument.Sms000),
+        ("/api/users", ApiDocument.Course003 | ApiDocument.Lms002),
+        ("/api/courses", ApiDocument.Course003 | ApiDocument.Sms000 | ApiDocument.Lms002),
+        ("/api/v1/", ApiDocument.EduPro004),
+        ("/accounts", ApiDocument.AiLinc001),
+        ("/lms", ApiDocument.AiLinc001),
+        ("/api/clients", ApiDocument.AiLinc001),
+    ];
+}

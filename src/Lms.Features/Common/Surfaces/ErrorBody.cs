@@ -1,0 +1,73 @@
+using System.Text.Json;
+using Lms.Features.Common.Json;
+
+namespace Lms.Features.Common.Surfaces;
+
+/// <summary>
+/// Builds and writes error bodies in the format of the documents a route belongs to (spec decision 2).
+/// A route of two documents answers with the union of their keys.
+/// </summary>
+public static class ErrorBody
+{
+    /// <summary>Builds the body for the given documents. Never contains exception types or stack traces.</summary>
+    public static Dictionary<string, object?> Build(
+        ApiDocument documents, string code, string message, IReadOnlyDictionary<string, string[]> fields)
+    {
+        var body = new Dictionary<string, object?>(StringComparer.Ordinal);
+        if (documents == ApiDocument.None) documents = ApiDocument.Sms000;
+
+        var drf = (documents & (ApiDocument.Sms000 | ApiDocument.AiLinc001 | ApiDocument.Lms002)) != 0;
+        if (drf)
+        {
+            // Django REST Framework: field errors as the top-level dict, anything else as {"detail": "..."}.
+            if (fields.Count > 0)
+            {
+                foreach (var (field, messages) in fields) body[field] = messages;
+            }
+            else
+            {
+                body["detail"] = message;
+            }
+        }
+
+        if (documents.HasFlag(ApiDocument.EduPro004))
+        {
+            if (fields.Count > 0)
+            {
+                foreach (var (field, messages) in fields) body.TryAdd(field, messages);
+                body["field_errors"] = fields;
+            }
+            body["error"] = message;
+            body.TryAdd("detail", message);
+        }
+
+        if (documents.HasFlag(ApiDocument.Course003))
+        {
+            body["success"] = false;
+            body["message"] = message;
+            body["error_code"] = code;
+            body["details"] = fields;
+        }
+
+        return body;
+    }
+
+    /// <summary>The documents of the endpoint that handled (or failed to handle) the request.</summary>
+    public static ApiDocument DocumentsOf(HttpContext http)
+    {
+        var surface = http.GetEndpoint()?.Metadata.GetMetadata<DocumentSurface>();
+        return surface?.Documents ?? SurfaceExtensions.ForUnmatchedPath(http.Request.Path);
+    }
+
+    public static Task WriteAsync(HttpContext http, int status, string code, string message,
+        IReadOnlyDictionary<string, string[]>? fields = null)
+    {
+        var body = Build(DocumentsOf(http), code, message, fields ?? new Dictionary<string, string[]>());
+        http.Response.StatusCode = status;
+        http.Response.ContentType = "application/json; charset=utf-8";
+        return JsonSerializer.SerializeAsync(http.Response.Body, body, LmsJson.Options, http.RequestAborted);
+    }
+
+    public static Task WriteAsync(HttpContext http, AppException error) =>
+        WriteAsync(http, error.Status, error.Code, error.Message, error.Fields);
+}

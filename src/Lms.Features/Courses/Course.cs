@@ -1,0 +1,83 @@
+using Lms.Features.Common.Persistence;
+using Lms.Features.Common.Security;
+
+namespace Lms.Features.Courses;
+
+public enum CourseLevel
+{
+    Beginner,
+    Intermediate,
+    Advanced,
+}
+
+/// <summary>draft → pending (submitted for approval) → published, or → rejected; archived at the end (spec decision 5).</summary>
+public enum CourseStatus
+{
+    Draft,
+    Pending,
+    Published,
+    Rejected,
+    Archived,
+}
+
+/// <summary>A course in the one shared catalog. Owned by a client (tenant) and taught by one instructor.</summary>
+public sealed class Course
+{
+    public long Id { get; set; }
+    public Guid Key { get; set; } = Guid.CreateVersion7();
+    public string Title { get; set; } = "";
+    public string Slug { get; set; } = "";
+    public string Description { get; set; } = "";
+    public string Category { get; set; } = "";
+    public CourseLevel Level { get; set; }
+    public int DurationWeeks { get; set; }
+    public CourseStatus Status { get; set; }
+    public long InstructorId { get; set; }
+    public DateTimeOffset CreatedAt { get; set; }
+    public DateTimeOffset UpdatedAt { get; set; }
+
+    /// <summary>Published courses are public; the instructor and admins also see the others.</summary>
+    public bool IsVisibleTo(Caller? caller) =>
+        Status == CourseStatus.Published || (caller is not null && (caller.IsAdmin || caller.Id == InstructorId));
+
+    public bool IsEditableBy(Caller caller) => caller.IsAdmin || caller.Id == InstructorId;
+
+    /// <summary>
+    /// Moves the course to another status. Publishing and rejecting are an admin's decision (the approval of 002);
+    /// the instructor drafts, submits (pending) and archives.
+    /// </summary>
+    public void ChangeStatus(CourseStatus next, Caller caller, DateTimeOffset now)
+    {
+        if (next == Status) return;
+        if (!caller.IsAdmin && next is CourseStatus.Published or CourseStatus.Rejected)
+            throw new PermissionDenied("Only an admin can publish or reject a course; set status \"pending\" to submit it for approval.");
+        Status = next;
+        UpdatedAt = now;
+    }
+
+    /// <summary>Who may enroll: anyone signed in but the instructor, in a published course.</summary>
+    public void EnsureOpenFor(Caller student)
+    {
+        if (student.Id == InstructorId)
+            throw new BadRequest("Instructors cannot enroll in their own course.", "INVALID_ENROLLMENT");
+        if (Status != CourseStatus.Published)
+            throw new BadRequest("This course is not open for enrollment.", "COURSE_NOT_PUBLISHED");
+    }
+}
+
+public sealed class CoursesSchema : IConfigureMarten
+{
+    public const string SlugIndex = "ux_courses_slug";
+
+    public void Configure(IServiceProvider services, StoreOptions options)
+    {
+        options.Schema.For<Course>()
+            .MultiTenanted()
+            .UniqueIndex(UniqueIndexType.Computed, SlugIndex, TenancyScope.PerTenant, x => x.Slug)
+            .UniqueIndex(UniqueIndexType.Computed, "ux_courses_key", x => x.Key)
+            .Index(x => x.Status)
+            .Index(x => x.InstructorId)
+            .Index(x => x.CreatedAt);
+        DatabaseErrors.Describe(SlugIndex, "A course with this slug already exists.");
+    }
+}

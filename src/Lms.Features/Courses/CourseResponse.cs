@@ -1,0 +1,48 @@
+using Lms.Features.Common.Security;
+using Lms.Features.Identity;
+
+namespace Lms.Features.Courses;
+
+/// <summary>003's course shape (the document shows only the request; the response echoes it with ids and times).</summary>
+public sealed record CourseResponse(
+    long Id,
+    string Title,
+    string Slug,
+    string Description,
+    string Category,
+    CourseLevel Level,
+    int DurationWeeks,
+    CourseStatus Status,
+    CourseResponse.InstructorSummary Instructor,
+    DateTimeOffset CreatedAt,
+    DateTimeOffset UpdatedAt)
+{
+    public sealed record InstructorSummary(long Id, string Username, string FullName);
+
+    public static CourseResponse From(Course c, User? instructor) => new(
+        c.Id, c.Title, c.Slug, c.Description, c.Category, c.Level, c.DurationWeeks, c.Status,
+        new InstructorSummary(c.InstructorId, instructor?.Username ?? "", instructor?.FullName ?? ""),
+        c.CreatedAt, c.UpdatedAt);
+}
+
+/// <summary>Input rules shared by create and update (both take the same fields).</summary>
+internal static class CourseRules
+{
+    public const string SlugPattern = "^[-a-zA-Z0-9_]+$";
+
+    public static bool IsLevel(string? v) => v is null || Enum.TryParse<CourseLevel>(v, ignoreCase: true, out _) && !int.TryParse(v, out _);
+
+    public static bool IsStatus(string? v) => v is null || Enum.TryParse<CourseStatus>(v, ignoreCase: true, out _) && !int.TryParse(v, out _);
+
+    public static string Slugify(string title)
+    {
+        var chars = title.Trim().ToLowerInvariant().Select(ch => char.IsAsciiLetterOrDigit(ch) ? ch : '-').ToArray();
+        var slug = string.Join('-', new string(chars).Split('-', StringSplitOptions.RemoveEmptyEntries));
+        return slug.Length == 0 ? "course" : slug[..Math.Min(slug.Length, 200)];
+    }
+
+    public static void EnsureTeacher(Caller caller)
+    {
+        if (caller.Role == Role.Student) throw new PermissionDenied("Only teachers and admins can manage courses.");
+    }
+}

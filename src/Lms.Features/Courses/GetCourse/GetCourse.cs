@@ -1,0 +1,34 @@
+using System.Security.Claims;
+using Lms.Features.Common.Security;
+using Lms.Features.Identity;
+
+namespace Lms.Features.Courses.GetCourse;
+
+/// <summary>003 <c>GET /api/courses/{id}/</c>: public for published courses; drafts only for their instructor and admins (404 otherwise).</summary>
+public static class GetCourse
+{
+    public sealed record Query(long Id, Caller? Caller) : IRequest<CourseResponse>;
+
+    public sealed class Handler(IQuerySession session) : IRequestHandler<Query, CourseResponse>
+    {
+        public async Task<CourseResponse> Handle(Query q, CancellationToken ct)
+        {
+            User? instructor = null;
+            var course = await session.Query<Course>()
+                .Include<User>(c => c.InstructorId, u => instructor = u)
+                .FirstOrDefaultAsync(c => c.Id == q.Id, ct);
+            if (course is null || !course.IsVisibleTo(q.Caller)) throw new NotFound("course");
+            return CourseResponse.From(course, instructor);
+        }
+    }
+
+    public sealed class Endpoint : ICarterModule
+    {
+        public void AddRoutes(IEndpointRouteBuilder app) =>
+            app.MapGet("/api/courses/{id:long}/", async (long id, ClaimsPrincipal user, IMediator m, CancellationToken ct) =>
+                    TypedResults.Ok(await m.Send(new Query(id, Caller.FromOrNull(user)), ct)))
+                .WithName("003.GetCourse").WithTags("003 Courses")
+                .ForDocuments(ApiDocument.Course003)
+                .AllowAnonymous();
+    }
+}

@@ -1,0 +1,43 @@
+using System.Security.Claims;
+using Lms.Features.Common.Paging;
+using Lms.Features.Common.Security;
+using Lms.Features.Courses;
+
+namespace Lms.Features.Enrollments.ListMyEnrollments;
+
+/// <summary>003 <c>GET /api/enrollments/</c>: the caller's enrollments, newest first, in 003's page envelope.</summary>
+public static class ListMyEnrollments
+{
+    public sealed record Query(long StudentId, PageQuery Page) : IRequest<(IReadOnlyList<EnrollmentResponse> Results, long Count)>;
+
+    public sealed class Handler(IQuerySession session) : IRequestHandler<Query, (IReadOnlyList<EnrollmentResponse> Results, long Count)>
+    {
+        public async Task<(IReadOnlyList<EnrollmentResponse> Results, long Count)> Handle(Query q, CancellationToken ct)
+        {
+            var courses = new Dictionary<long, Course>();
+            var page = await session.Query<Enrollment>()
+                .Include<Course, long>(e => e.CourseId, courses)
+                .Stats(out var stats)
+                .Where(e => e.StudentId == q.StudentId)
+                .OrderByDescending(e => e.EnrolledAt).ThenByDescending(e => e.Id)
+                .Skip(q.Page.Skip).Take(q.Page.PageSize)
+                .ToListAsync(ct);
+            return (page.Select(e => EnrollmentResponse.From(e, courses.GetValueOrDefault(e.CourseId))).ToList(), stats.TotalResults);
+        }
+    }
+
+    public sealed class Endpoint : ICarterModule
+    {
+        public void AddRoutes(IEndpointRouteBuilder app) =>
+            app.MapGet("/api/enrollments/", async (HttpRequest request, ClaimsPrincipal user, IMediator m, CancellationToken ct,
+                    string? page, string? page_size) =>
+                {
+                    var paging = PageQuery.Parse(page, page_size, 20, 100);
+                    var (results, count) = await m.Send(new Query(user.UserId(), paging), ct);
+                    return TypedResults.Ok(PageLinks.Envelope(request, paging, count, results));
+                })
+                .WithName("003.ListMyEnrollments").WithTags("003 Enrollments")
+                .ForDocuments(ApiDocument.Course003)
+                .RequireAuthorization(Policies.Authenticated);
+    }
+}

@@ -1,0 +1,15 @@
+global using Microsoft.AspNetCore.Builder;
+global using Microsoft.AspNetCore.Http;
+global using Microsoft.AspNetCore.Routing;
+global using Microsoft.Extensions.DependencyInjection;
+global using Microsoft.Extensions.Logging;
+global using MediatR;
+global using FluentValidation;
+global using Marten;
+global using Marten.Schema;
+global using Marten.Schema.Indexing.Unique;
+global using Carter;
+global using Lms.Features.Common;
+global using Lms.Features.Common.Errors;
+global using Lms.Features.Common.Surfaces;
+global using Lms.Features.Common.Validation;

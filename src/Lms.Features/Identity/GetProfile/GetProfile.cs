@@ -1,0 +1,29 @@
+using System.Security.Claims;
+using Lms.Features.Common.Security;
+
+namespace Lms.Features.Identity.GetProfile;
+
+/// <summary><c>GET /api/users/profile/</c>, documented by 003 and 002: the caller's own profile.</summary>
+public static class GetProfile
+{
+    public sealed record Query(long UserId) : IRequest<ProfileResponse>;
+
+    public sealed class Handler(IQuerySession session) : IRequestHandler<Query, ProfileResponse>
+    {
+        public async Task<ProfileResponse> Handle(Query q, CancellationToken ct)
+        {
+            var user = await session.LoadAsync<User>(q.UserId, ct) ?? throw new NotAuthenticated("User not found", "USER_NOT_FOUND");
+            return ProfileResponse.From(user);
+        }
+    }
+
+    public sealed class Endpoint : ICarterModule
+    {
+        public void AddRoutes(IEndpointRouteBuilder app) =>
+            app.MapGet("/api/users/profile/", async (ClaimsPrincipal user, IMediator m, CancellationToken ct) =>
+                    TypedResults.Ok(await m.Send(new Query(user.UserId()), ct)))
+                .WithName("003.GetProfile").WithTags("003 Users")
+                .ForDocuments(ApiDocument.Course003 | ApiDocument.Lms002)
+                .RequireAuthorization(Policies.Authenticated);
+    }
+}

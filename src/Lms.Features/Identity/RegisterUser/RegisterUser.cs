@@ -1,0 +1,71 @@
+using System.Security.Claims;
+using Lms.Features.Common.Security;
+
+namespace Lms.Features.Identity.RegisterUser;
+
+/// <summary>003 <c>POST /api/users/register/</c>. Only an admin may create an admin (spec decision 7).</summary>
+public static class RegisterUser
+{
+    public sealed record Body(string? Username, string? Email, string? Password, string? FirstName, string? LastName, string? Role);
+
+    public sealed record Command(string? Username, string? Email, string? Password, string? FirstName, string? LastName,
+        string? Role, Caller? Caller) : IRequest<ProfileResponse>, ICommand;
+
+    public sealed class Validator : AbstractValidator<Command>
+    {
+        public Validator()
+        {
+            RuleFor(x => x.Username).Required().MaxChars(150)
+                .Matches(@"^[\w.@+-]+$").WithMessage("Enter a valid username. This value may contain only letters, numbers, and @/./+/-/_ characters.");
+            RuleFor(x => x.Email).Required().MaxChars(254)
+                .EmailAddress().WithMessage("Enter a valid email address.");
+            RuleFor(x => x.Password).Required().Custom((password, ctx) =>
+            {
+                if (string.IsNullOrEmpty(password)) return;
+                foreach (var problem in PasswordRules.Check(password, ctx.InstanceToValidate.Username, ctx.InstanceToValidate.Email))
+                    ctx.AddFailure(problem);
+            });
+            RuleFor(x => x.FirstName).MaxChars(150);
+            RuleFor(x => x.LastName).MaxChars(150);
+            RuleFor(x => x.Role).Must(r => r is null || Roles.TryParse(r, out _))
+                .WithMessage(x => $"\"{x.Role}\" is not a valid choice.");
+        }
+    }
+
+    public sealed class Handler(IDocumentSession session, TimeProvider clock) : IRequestHandler<Command, ProfileResponse>
+    {
+        public async Task<ProfileResponse> Handle(Command c, CancellationToken ct)
+        {
+            var role = Roles.TryParse(c.Role ?? Roles.Student, out var parsed) ? parsed : Role.Student;
+            if (role == Role.Admin && c.Caller?.IsAdmin != true)
+                throw new PermissionDenied("Only an admin can create an admin account.");
+
+            var user = User.Create(c.Username!, c.Email!, c.FirstName ?? "", c.LastName ?? "", role, clock.GetUtcNow());
+            // Friendly answers first; the unique indexes still decide a race (the loser gets the same 409).
+            if (await session.Query<User>().AnyAsync(u => u.UsernameNormalized == user.UsernameNormalized, ct))
+                throw new Conflict("A user with that username already exists.",
+                    new Dictionary<string, string[]> { ["username"] = ["A user with that username already exists."] });
+            if (await session.Query<User>().AnyAsync(u => u.EmailNormalized == user.EmailNormalized, ct))
+                throw new Conflict("A user with that email already exists.",
+                    new Dictionary<string, string[]> { ["email"] = ["A user with that email already exists."] });
+
+            user.PasswordHash = Passwords.Hash(user, c.Password!);
+            session.Insert(user);
+            return ProfileResponse.From(user);
+        }
+    }
+
+    public sealed class Endpoint : ICarterModule
+    {
+        public void AddRoutes(IEndpointRouteBuilder app) =>
+            app.MapPost("/api/users/register/", async (Body b, ClaimsPrincipal user, IMediator m, CancellationToken ct) =>
+                {
+                    var created = await m.Send(new Command(b.Username, b.Email, b.Password, b.FirstName, b.LastName, b.Role,
+                        Caller.FromOrNull(user)), ct);
+                    return TypedResults.Created($"/api/users/{created.Id}/", created);
+                })
+                .WithName("003.RegisterUser").WithTags("003 Users")
+                .ForDocuments(ApiDocument.Course003)
+                .AllowAnonymous();
+    }
+}

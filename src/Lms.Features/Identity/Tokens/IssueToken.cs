@@ -1,0 +1,48 @@
+using Lms.Features.Common.Tenancy;
+
+namespace Lms.Features.Identity.Tokens;
+
+/// <summary>003 <c>POST /api/token/</c>: username (or e-mail) and password in, access and refresh tokens out.</summary>
+public static class IssueToken
+{
+    public sealed record Command(string? Username, string? Password) : IRequest<Response>, ICommand;
+
+    public sealed record Response(string Access, string Refresh);
+
+    public sealed class Validator : AbstractValidator<Command>
+    {
+        public Validator()
+        {
+            RuleFor(x => x.Username).Required().MaxChars(254);
+            RuleFor(x => x.Password).Required().MaxChars(PasswordRules.MaxLength);
+        }
+    }
+
+    public sealed class Handler(IDocumentSession session, TokenService tokens, TenantContext tenant, TimeProvider clock)
+        : IRequestHandler<Command, Response>
+    {
+        public async Task<Response> Handle(Command c, CancellationToken ct)
+        {
+            var login = User.Normalize(c.Username!);
+            var user = await session.Query<User>()
+                .FirstOrDefaultAsync(u => u.UsernameNormalized == login || u.EmailNormalized == login, ct);
+            if (!Passwords.Verify(user, c.Password!) || !user!.IsActive)
+                throw new NotAuthenticated("No active account found with the given credentials", "INVALID_CREDENTIALS");
+
+            user.LastLogin = clock.GetUtcNow();
+            session.Store(user);
+            var pair = tokens.Issue(session, user, tenant.ClientId);
+            return new Response(pair.Access, pair.Refresh);
+        }
+    }
+
+    public sealed class Endpoint : ICarterModule
+    {
+        public void AddRoutes(IEndpointRouteBuilder app) =>
+            app.MapPost("/api/token/", async (Command body, IMediator m, CancellationToken ct) =>
+                    TypedResults.Ok(await m.Send(body, ct)))
+                .WithName("003.IssueToken").WithTags("003 Authentication")
+                .ForDocuments(ApiDocument.Course003)
+                .AllowAnonymous();
+    }
+}

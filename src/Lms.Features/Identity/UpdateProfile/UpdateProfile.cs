@@ -1,0 +1,52 @@
+using System.Security.Claims;
+using Lms.Features.Common.Security;
+
+namespace Lms.Features.Identity.UpdateProfile;
+
+/// <summary>
+/// 003 <c>PUT /api/users/profile/</c>. The document's example sends only some fields, so absent fields keep
+/// their value (a partial update, as the example shows). Username, e-mail, role and password are not editable here.
+/// </summary>
+public static class UpdateProfile
+{
+    public sealed record Body(string? FirstName, string? LastName, string? Bio, string? Phone);
+
+    public sealed record Command(long UserId, string? FirstName, string? LastName, string? Bio, string? Phone)
+        : IRequest<ProfileResponse>, ICommand;
+
+    public sealed class Validator : AbstractValidator<Command>
+    {
+        public Validator()
+        {
+            RuleFor(x => x.FirstName).MaxChars(150);
+            RuleFor(x => x.LastName).MaxChars(150);
+            RuleFor(x => x.Bio).MaxChars(2000);
+            RuleFor(x => x.Phone).MaxChars(20)
+                .Matches(@"^\+?[0-9 ]*$").WithMessage("Enter a valid phone number.");
+        }
+    }
+
+    public sealed class Handler(IDocumentSession session) : IRequestHandler<Command, ProfileResponse>
+    {
+        public async Task<ProfileResponse> Handle(Command c, CancellationToken ct)
+        {
+            var user = await session.LoadAsync<User>(c.UserId, ct) ?? throw new NotAuthenticated("User not found", "USER_NOT_FOUND");
+            if (c.FirstName is not null) user.FirstName = c.FirstName.Trim();
+            if (c.LastName is not null) user.LastName = c.LastName.Trim();
+            if (c.Bio is not null) user.Bio = c.Bio;
+            if (c.Phone is not null) user.Phone = c.Phone.Trim();
+            session.Store(user);
+            return ProfileResponse.From(user);
+        }
+    }
+
+    public sealed class Endpoint : ICarterModule
+    {
+        public void AddRoutes(IEndpointRouteBuilder app) =>
+            app.MapPut("/api/users/profile/", async (Body b, ClaimsPrincipal user, IMediator m, CancellationToken ct) =>
+                    TypedResults.Ok(await m.Send(new Command(user.UserId(), b.FirstName, b.LastName, b.Bio, b.Phone), ct)))
+                .WithName("003.UpdateProfile").WithTags("003 Users")
+                .ForDocuments(ApiDocument.Course003)
+                .RequireAuthorization(Policies.Authenticated);
+    }
+}
