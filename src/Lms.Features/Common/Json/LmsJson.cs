@@ -20,6 +20,8 @@ public static class LmsJson
         o.UnmappedMemberHandling = JsonUnmappedMemberHandling.Disallow;
         o.AllowDuplicateProperties = false;
         o.MaxDepth = 32;
+        // A JSON API, not HTML: quotes and non-ASCII letters are written as themselves, as DRF does.
+        o.Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping;
         o.Converters.Add(new JsonStringEnumConverter(Naming, allowIntegerValues: false));
         o.Converters.Add(new UtcDateTimeOffsetConverter());
         return o;

@@ -1,0 +1,85 @@
+using System.Globalization;
+using System.Security.Cryptography;
+using Lms.Features.Identity;
+using Marten;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Extensions.DependencyInjection;
+using Npgsql;
+
+namespace Lms.Tests.Integration.Infrastructure;
+
+/// <summary>
+/// The real app (WebApplicationFactory) on a real PostgreSQL: one schema per test run, dropped at the end.
+/// <c>ConnectionStrings__Lms</c> comes from build/test.sh (the embedded cluster) or the developer's environment.
+/// </summary>
+public class LmsApiFactory : WebApplicationFactory<Program>, IAsyncLifetime
+{
+    public const string AdminUsername = "admin";
+    public const string AdminPassword = "Admin-Pass-42";
+
+    public string Schema { get; } = "test_" + DateTime.UtcNow.ToString("yyyyMMddHHmmss", CultureInfo.InvariantCulture) + "_" +
+                                    Convert.ToHexString(RandomNumberGenerator.GetBytes(3)).ToLowerInvariant();
+
+    public static string ConnectionString =>
+        Environment.GetEnvironmentVariable("ConnectionStrings__Lms") is { Length: > 0 } cs
+            ? cs
+            : throw new InvalidOperationException(
+                "ConnectionStrings__Lms is not set. Run the suite with build/test.sh, which starts an embedded PostgreSQL.");
+
+    /// <summary>Settings a derived factory may change (the rate-limit test uses tiny limits).</summary>
+    protected virtual IDictionary<string, string?> Settings() => new Dictionary<string, string?>
+    {
+        ["ConnectionStrings:Lms"] = ConnectionString,
+        ["Lms:Database:Schema"] = Schema,
+        ["Lms:Database:MaxPoolSize"] = "20",
+        ["Lms:Jobs:Schema"] = Schema + "_jobs",
+        ["Lms:Jobs:MaxPoolSize"] = "5",
+        ["Lms:Jobs:WorkerCount"] = "1",
+        ["Lms:SeedDemoData"] = "false",
+        ["Lms:Bootstrap:AdminUsername"] = AdminUsername,
+        ["Lms:Bootstrap:AdminEmail"] = "admin@example.com",
+        ["Lms:Bootstrap:AdminPassword"] = AdminPassword,
+        ["Lms:RateLimits:PerIpPerHour"] = "1000000",
+        ["Lms:RateLimits:PerUserPerMinute"] = "1000000",
+        ["Auth:SigningKey"] = Convert.ToBase64String(RandomNumberGenerator.GetBytes(48)),
+        ["Serilog:MinimumLevel:Default"] = "Warning",
+    };
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        builder.UseEnvironment("Testing");
+        // UseSetting, not ConfigureAppConfiguration: Program reads configuration before Build().
+        foreach (var (key, value) in Settings()) builder.UseSetting(key, value);
+    }
+
+    public Task InitializeAsync()
+    {
+        _ = Server; // starts the host: Marten applies the schema, Bootstrap creates client 1 and the admin
+        return Task.CompletedTask;
+    }
+
+    /// <summary>Empties every document table and re-creates the default client and the admin (before each test).</summary>
+    public async Task ResetAsync()
+    {
+        var store = Services.GetRequiredService<IDocumentStore>();
+        await store.Advanced.ResetAllData();
+        await Services.GetRequiredService<Bootstrap>().RunAsync(CancellationToken.None);
+    }
+
+    async Task IAsyncLifetime.DisposeAsync()
+    {
+        await DisposeAsync();
+        NpgsqlConnection.ClearAllPools();
+        await using var conn = new NpgsqlConnection(ConnectionString);
+        await conn.OpenAsync();
+        await using var cmd = new NpgsqlCommand($"drop schema if exists {Schema} cascade; drop schema if exists {Schema}_jobs cascade;", conn);
+        await cmd.ExecuteNonQueryAsync();
+    }
+}
+
+[CollectionDefinition(Name)]
+public sealed class ApiGroup : ICollectionFixture<LmsApiFactory>
+{
+    public const string Name = "api";
+}
