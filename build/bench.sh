@@ -59,9 +59,10 @@ dotnet build src/Lms.Api -c Release -nologo -v quiet
 
 mkdir -p "$out"
 echo "bench.sh: starting the API on $base (log: $out/api.log)"
-Lms__SeedDemoData=true Lms__RateLimits__Enabled=false \
+Lms__SeedDemoData=true Lms__RateLimits__Enabled=false Lms__DataDirectory="$root/.data" \
   ASPNETCORE_ENVIRONMENT="${ASPNETCORE_ENVIRONMENT:-Development}" \
-  lms_spawn_bg dotnet "$dll" --urls "$base" >"$out/api.log" 2>&1 </dev/null
+  Serilog__MinimumLevel__Default=Warning \
+  lms_spawn_bg dotnet "$dll" --urls "$base" --contentRoot "$root/src/Lms.Api" >"$out/api.log" 2>&1 </dev/null
 app_pid=$LMS_BG_PID
 
 echo "bench.sh: waiting for $base/health/ready"

@@ -27,7 +27,7 @@ trap 'exit 130' INT
 trap 'exit 143' TERM
 
 lms_pg_ensure lms
-export Lms__SeedDemoData=true ASPNETCORE_ENVIRONMENT=Development
+export Lms__SeedDemoData=true ASPNETCORE_ENVIRONMENT=Development Lms__DataDirectory="$root/.data"
 
 echo "run.sh: dotnet run --project src/Lms.Api -c Release -- --urls http://localhost:8000 $*"
 lms_spawn_bg dotnet run --project src/Lms.Api -c Release -- --urls http://localhost:8000 "$@" </dev/null

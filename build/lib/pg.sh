@@ -129,6 +129,19 @@ _lms_pg_ensure_locked() {
   _lms_pg_pick_user || return 1
   _lms_pg_log "server binaries: $_LMS_PG_BIN${_LMS_PG_USER:+ (running as OS user $_LMS_PG_USER)}"
 
+  # As root, the server's OS user may not be able to traverse the checkout (e.g. a clone under /root);
+  # then the cluster lives in /var/tmp, keyed by the checkout's path, instead of .data/.
+  if [[ -n $_LMS_PG_USER ]] && ! _lms_pg_as test -x "$LMS_REPO_ROOT/.data"; then
+    local key
+    key=$(printf '%s' "$LMS_REPO_ROOT" | cksum | cut -d' ' -f1)
+    _LMS_PG_DATA=/var/tmp/lms-pg-$key/pg
+    _LMS_PG_RUN=/var/tmp/lms-pg-$key/run
+    _lms_pg_log "OS user $_LMS_PG_USER cannot reach $LMS_REPO_ROOT/.data; using $_LMS_PG_DATA"
+    mkdir -p "$_LMS_PG_RUN" || return 1
+    chmod 755 "/var/tmp/lms-pg-$key" || return 1
+    _lms_pg_pick_user || return 1
+  fi
+
   if [[ $EUID -ne 0 && -e $_LMS_PG_DATA && ! -O $_LMS_PG_DATA ]]; then
     _lms_pg_log "$_LMS_PG_DATA belongs to $(stat -c %U "$_LMS_PG_DATA"), not to you."
     _lms_pg_log "Run as root, or remove it (sudo rm -rf $_LMS_PG_DATA) to re-create the cluster."

@@ -1,6 +1,7 @@
 using Lms.Api.Hosting;
 using Lms.Features.Common.Behaviors;
 using Lms.Features.Common.Json;
+using Lms.Features.Common.Validation;
 using Lms.Features.Common.Persistence;
 using Lms.Features.Common.Tenancy;
 using Lms.Features.Demo;
@@ -41,7 +42,7 @@ builder.Services.AddHostedService<StartupWork>();
 // Slices: MediatR 5.1.0 with the pipeline behaviours, validators, Carter modules.
 builder.Services.AddLmsMediator(typeof(TenantContext).Assembly);
 builder.Services.AddValidatorsFromAssembly(typeof(TenantContext).Assembly, ServiceLifetime.Singleton, includeInternalTypes: true);
-ValidatorOptions.Global.PropertyNameResolver = (_, member, _) => member is null ? null : LmsJson.Name(member.Name);
+ValidationConventions.Apply();
 var modules = typeof(TenantContext).Assembly.GetTypes().Where(t => t.IsClass && !t.IsAbstract && typeof(ICarterModule).IsAssignableFrom(t)).ToArray();
 builder.Services.AddCarter(configurator: c => c.WithModules(modules));
 

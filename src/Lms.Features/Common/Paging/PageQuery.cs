@@ -19,7 +19,10 @@ public readonly record struct PageQuery(int Page, int PageSize)
         var size = defaultSize;
         if (!string.IsNullOrEmpty(pageSize) && (!int.TryParse(pageSize, NumberStyles.None, CultureInfo.InvariantCulture, out size) || size < 1))
             throw ValidationFailed.For("page_size", "A valid positive integer is required.");
-        return new PageQuery(p, Math.Min(size, maxSize));
+        size = Math.Min(size, maxSize);
+        if ((long)(p - 1) * size > int.MaxValue)
+            throw ValidationFailed.For("page", "Invalid page.");
+        return new PageQuery(p, size);
     }
 }
 

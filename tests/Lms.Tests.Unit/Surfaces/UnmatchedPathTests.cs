@@ -1,0 +1,36 @@
+using Lms.Features.Common.Surfaces;
+using Microsoft.AspNetCore.Http;
+
+namespace Lms.Tests.Unit.Surfaces;
+
+public class UnmatchedPathTests
+{
+    [Theory]
+    [InlineData("/api/token/", ApiDocument.Course003)]
+    [InlineData("/api/token/refresh/", ApiDocument.Course003)]
+    [InlineData("/api/progress/999/", ApiDocument.Course003)]
+    [InlineData("/api/enrollments/abc/", ApiDocument.Course003 | ApiDocument.Sms000)]
+    [InlineData("/api/users/nobody/", ApiDocument.Course003 | ApiDocument.Lms002)]
+    [InlineData("/api/courses/courses/unknown/", ApiDocument.Course003 | ApiDocument.Sms000 | ApiDocument.Lms002)]
+    [InlineData("/api/v1/courses/", ApiDocument.EduPro004)]
+    [InlineData("/accounts/user/login/", ApiDocument.AiLinc001)]
+    [InlineData("/lms/courses/", ApiDocument.AiLinc001)]
+    [InlineData("/api/clients/1/courses/", ApiDocument.AiLinc001)]
+    public void A_known_prefix_maps_to_its_documents(string path, ApiDocument expected) =>
+        Assert.Equal(expected, SurfaceExtensions.ForUnmatchedPath(new PathString(path)));
+
+    [Fact]
+    public void Prefixes_match_regardless_of_case() =>
+        Assert.Equal(ApiDocument.Course003, SurfaceExtensions.ForUnmatchedPath(new PathString("/API/Token/")));
+
+    [Theory]
+    [InlineData("/")]
+    [InlineData("/api/quizzes/")]
+    [InlineData("/nothing/here")]
+    public void Any_other_path_answers_like_000(string path) =>
+        Assert.Equal(ApiDocument.Sms000, SurfaceExtensions.ForUnmatchedPath(new PathString(path)));
+
+    [Fact]
+    public void An_empty_path_answers_like_000() =>
+        Assert.Equal(ApiDocument.Sms000, SurfaceExtensions.ForUnmatchedPath(PathString.Empty));
+}
