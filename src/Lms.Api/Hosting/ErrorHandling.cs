@@ -79,8 +79,8 @@ internal static partial class ErrorHandling
     internal static AppException? Translate(Exception? error, Type? bodyType) => error switch
     {
         AppException app => app,
+        // Only request-body JSON is the client's fault; a JsonException while writing a response is a server fault.
         BadHttpRequestException bad => FromBadRequest(bad, bodyType),
-        JsonException json => FromJson(json, bodyType),
         OperationCanceledException => new ClientClosed(),
         _ => null,
     };

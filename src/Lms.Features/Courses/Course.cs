@@ -78,6 +78,6 @@ public sealed class CoursesSchema : IConfigureMarten
             .Index(x => x.Status)
             .Index(x => x.InstructorId)
             .Index(x => x.CreatedAt);
-        DatabaseErrors.Describe(SlugIndex, "A course with this slug already exists.");
+        DatabaseErrors.Describe(SlugIndex, "slug", "A course with this slug already exists.");
     }
 }

@@ -30,9 +30,16 @@ internal static class CourseRules
 {
     public const string SlugPattern = "^[-a-zA-Z0-9_]+$";
 
-    public static bool IsLevel(string? v) => v is null || Enum.TryParse<CourseLevel>(v, ignoreCase: true, out _) && !int.TryParse(v, out _);
+    public static bool IsLevel(string? v) => v is null || IsName<CourseLevel>(v);
 
-    public static bool IsStatus(string? v) => v is null || Enum.TryParse<CourseStatus>(v, ignoreCase: true, out _) && !int.TryParse(v, out _);
+    public static bool IsStatus(string? v) => v is null || IsName<CourseStatus>(v);
+
+    /// <summary>
+    /// One member's name, any case. Not Enum.TryParse: it also takes numbers and comma lists ("intermediate,advanced"
+    /// parses to the undefined value 3, which is stored and then cannot be written as JSON).
+    /// </summary>
+    private static bool IsName<T>(string v) where T : struct, Enum =>
+        Enum.GetNames<T>().Any(n => string.Equals(n, v, StringComparison.OrdinalIgnoreCase));
 
     public static string Slugify(string title)
     {

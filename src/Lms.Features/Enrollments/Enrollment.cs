@@ -27,6 +27,13 @@ public sealed class Enrollment
     public int TotalLessons { get; set; }
     public int CompletedLessons { get; set; }
 
+    /// <summary>
+    /// The revision Marten read (<c>mt_version</c>). Writers pass <c>Version + 1</c> to <c>UpdateRevision</c>, so a
+    /// concurrent writer that read the same revision fails with a conflict; a plain <c>Store</c> would not check it.
+    /// </summary>
+    [Version]
+    public long Version { get; set; }
+
     public decimal ProgressPercentage => TotalLessons == 0 ? 0m : Math.Round(100m * CompletedLessons / TotalLessons, 2);
 
     /// <summary>Enrolls a student and starts a not-started progress record for each lesson.</summary>
@@ -77,6 +84,6 @@ public sealed class EnrollmentsSchema : IConfigureMarten
             .UniqueIndex(UniqueIndexType.Computed, "ux_enrollments_key", x => x.Key)
             .Index(x => x.CourseId)
             .Index(x => x.EnrolledAt);
-        DatabaseErrors.Describe(StudentCourseIndex, "You are already enrolled in this course.");
+        DatabaseErrors.Describe(StudentCourseIndex, null, "You are already enrolled in this course.");
     }
 }

@@ -54,7 +54,7 @@ public sealed class UsersSchema : IConfigureMarten
             .UniqueIndex(UniqueIndexType.Computed, EmailIndex, TenancyScope.PerTenant, x => x.EmailNormalized)
             .UniqueIndex(UniqueIndexType.Computed, "ux_users_key", x => x.Key)
             .Index(x => x.Role);
-        Common.Persistence.DatabaseErrors.Describe(UsernameIndex, "A user with that username already exists.");
-        Common.Persistence.DatabaseErrors.Describe(EmailIndex, "A user with that email already exists.");
+        Common.Persistence.DatabaseErrors.Describe(UsernameIndex, "username", "A user with that username already exists.");
+        Common.Persistence.DatabaseErrors.Describe(EmailIndex, "email", "A user with that email already exists.");
     }
 }

@@ -19,6 +19,10 @@ public sealed class LessonProgress
     public DateTimeOffset UpdatedAt { get; set; }
     public DateTimeOffset? CompletedAt { get; set; }
 
+    /// <summary>The revision Marten read (<c>mt_version</c>); updates pass <c>Version + 1</c> to <c>UpdateRevision</c>.</summary>
+    [Version]
+    public long Version { get; set; }
+
     public ProgressStatus MoveTo(ProgressStatus next, DateTimeOffset now)
     {
         var previous = Status;

@@ -22,7 +22,7 @@ public sealed class UnitOfWorkBehavior<TRequest, TResponse>(IDocumentSession ses
         }
         catch (Exception e) when (DatabaseErrors.IsConflict(e, out var constraint))
         {
-            throw new Conflict(DatabaseErrors.ConflictMessage(constraint));
+            throw DatabaseErrors.ToConflict(constraint);
         }
         await afterCommit.RunAsync(cancellationToken);
         return response;

@@ -7,7 +7,8 @@ namespace Lms.Features.Progress.UpdateLessonProgress;
 
 /// <summary>
 /// 003 <c>PUT /api/progress/{id}/</c> <c>{"status": "completed", "notes": "..."}</c>. A record belongs to its student:
-/// anyone else gets 404. The enrollment's counters move in the same transaction.
+/// anyone else gets 404. The enrollment's counters move in the same transaction; both documents are written with
+/// revision checks, so a concurrent update of the same record or enrollment answers 409 rather than losing a count.
 /// </summary>
 public static class UpdateLessonProgress
 {
@@ -59,9 +60,11 @@ public static class UpdateLessonProgress
                     ?? throw new NotFound("enrollment");
                 var previous = progress.MoveTo(next, now);
                 enrollment.Record(previous, next, now);
-                session.Store(enrollment);
+                // Guarded by the revision read above: of two concurrent changes, the second fails with 409
+                // instead of overwriting the first one's count (Store would just bump the revision).
+                session.UpdateRevision(enrollment, enrollment.Version + 1);
             }
-            session.Store(progress);
+            session.UpdateRevision(progress, progress.Version + 1);
             var lesson = await session.LoadAsync<Lesson>(progress.LessonId, ct);
             return ProgressResponse.From(progress, lesson);
         }
