@@ -1,6 +1,7 @@
 using System.Security.Claims;
 using Lms.Features.Common.Security;
 using Lms.Features.Identity;
+using Marten.Linq;
 
 namespace Lms.Features.Courses.GetCourse;
 
@@ -13,13 +14,21 @@ public static class GetCourse
     {
         public async Task<CourseResponse> Handle(Query q, CancellationToken ct)
         {
-            User? instructor = null;
-            var course = await session.Query<Course>()
-                .Include<User>(c => c.InstructorId, u => instructor = u)
-                .FirstOrDefaultAsync(c => c.Id == q.Id, ct);
+            var query = new CourseWithInstructor { Id = q.Id };
+            var course = await session.QueryAsync(query, ct);
             if (course is null || !course.IsVisibleTo(q.Caller)) throw new NotFound("course");
-            return CourseResponse.From(course, instructor);
+            return CourseResponse.From(course, query.Instructor.FirstOrDefault());
         }
+    }
+
+    /// <summary>The hot read: a compiled query (planned once) that brings the instructor in the same round trip.</summary>
+    public sealed class CourseWithInstructor : ICompiledQuery<Course, Course?>
+    {
+        public long Id { get; init; }
+        public IList<User> Instructor { get; } = [];
+
+        public System.Linq.Expressions.Expression<Func<IMartenQueryable<Course>, Course?>> QueryIs() =>
+            q => q.Include(c => c.InstructorId, Instructor).FirstOrDefault(c => c.Id == Id);
     }
 
     public sealed class Endpoint : ICarterModule
