@@ -1,6 +1,7 @@
 using Hangfire;
 using Hangfire.Dashboard;
 using Hangfire.PostgreSql;
+using Hangfire.PostgreSql.Factories;
 using Lms.Features.Common.Security;
 using Npgsql;
 
@@ -21,16 +22,21 @@ internal static class Jobs
     public static IServiceCollection AddLmsJobs(this IServiceCollection services, string connectionString, JobSettings settings)
     {
         var csb = new NpgsqlConnectionStringBuilder(connectionString) { MaxPoolSize = settings.MaxPoolSize, ApplicationName = "lms-hangfire" };
-        services.AddHangfire(cfg => cfg
+        var storageOptions = new PostgreSqlStorageOptions
+        {
+            SchemaName = settings.Schema,
+            PrepareSchemaIfNecessary = true,
+            QueuePollInterval = TimeSpan.FromSeconds(1),
+        };
+        // This host's own storage, registered before AddHangfire (which only TryAdds JobStorage.Current, a process-wide
+        // static): a second host in the same process, as the integration tests start, would otherwise hand its storage
+        // to this host's dashboard, server and clients.
+        services.AddSingleton<JobStorage>(_ => new PostgreSqlStorage(new NpgsqlConnectionFactory(csb.ConnectionString, storageOptions, null), storageOptions));
+        services.AddHangfire((sp, cfg) => cfg
             .SetDataCompatibilityLevel(CompatibilityLevel.Version_180)
             .UseSimpleAssemblyNameTypeSerializer()
             .UseRecommendedSerializerSettings()
-            .UsePostgreSqlStorage(o => o.UseNpgsqlConnection(csb.ConnectionString), new PostgreSqlStorageOptions
-            {
-                SchemaName = settings.Schema,
-                PrepareSchemaIfNecessary = true,
-                QueuePollInterval = TimeSpan.FromSeconds(1),
-            }));
+            .UseStorage(sp.GetRequiredService<JobStorage>()));
         if (settings.RunServer)
         {
             services.AddHangfireServer(o =>

@@ -6,7 +6,8 @@ namespace Lms.Features.Common.Persistence;
 public static class DatabaseErrors
 {
     /// <summary>Index names whose violation has a message a client can act on.</summary>
-    private static readonly Dictionary<string, (string? Field, string Message)> Messages = new(StringComparer.Ordinal);
+    // Written while each host configures Marten (tests run several hosts at once), read on every conflict.
+    private static readonly System.Collections.Concurrent.ConcurrentDictionary<string, (string? Field, string Message)> Messages = new(StringComparer.Ordinal);
 
     /// <summary>Registers the client-facing message (and the field it is about) for a unique index, next to the feature.</summary>
     public static void Describe(string indexName, string? field, string message) => Messages[indexName] = (field, message);

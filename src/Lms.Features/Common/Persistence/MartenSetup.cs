@@ -42,6 +42,9 @@ public static class MartenSetup
                 options.UseSystemTextJsonForSerialization(EnumStorage.AsString);
                 options.AutoCreateSchemaObjects = AutoCreate.CreateOrUpdate;
                 options.Advanced.DefaultTenantUsageEnabled = false;
+                // Weasel's advisory lock in its default (multiplexed) mode is refused by DistributedLock.Postgres 1.3.1,
+                // which stands in for Patched.DistributedLock.Postgres 1.3.3 (build/packages/); the transactional mode works.
+                options.Events.UseAdvisoryLockTransaction = true;
             })
             .UseLightweightSessions()
             .BuildSessionsWith<TenantSessionFactory>(ServiceLifetime.Scoped)

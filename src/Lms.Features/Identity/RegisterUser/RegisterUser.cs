@@ -62,7 +62,8 @@ public static class RegisterUser
                 {
                     var created = await m.Send(new Command(b.Username, b.Email, b.Password, b.FirstName, b.LastName, b.Role,
                         Caller.FromOrNull(user)), ct);
-                    return TypedResults.Created($"/api/users/{created.Id}/", created);
+                    // No Location: no document has a /api/users/{id}/ route (DRF's CreateAPIView sends none either).
+                    return TypedResults.Created((string?)null, created);
                 })
                 .WithName("003.RegisterUser").WithTags("003 Users")
                 .ForDocuments(ApiDocument.Course003)
