@@ -40,6 +40,9 @@ app_pid=""
 cleanup() {
   local rc=$?
   trap - EXIT INT TERM
+  # Clean up even if the terminal or a pipe reading our output is already gone.
+  trap '' PIPE INT TERM
+  set +e
   if [[ -n $app_pid ]]; then
     echo "bench.sh: stopping the API (pid $app_pid)"
     lms_stop_bg "$app_pid" 20
