@@ -14,14 +14,14 @@ public static class ListMyEnrollments
     {
         public async Task<(IReadOnlyList<EnrollmentResponse> Results, long Count)> Handle(Query q, CancellationToken ct)
         {
-            var courses = new Dictionary<long, Course>();
             var page = await session.Query<Enrollment>()
-                .Include<Course, long>(e => e.CourseId, courses)
                 .Stats(out var stats)
                 .Where(e => e.StudentId == q.StudentId)
                 .OrderByDescending(e => e.EnrolledAt).ThenByDescending(e => e.Id)
                 .Skip(q.Page.Skip).Take(q.Page.PageSize)
                 .ToListAsync(ct);
+            // The page's courses in one more query (Include would stage ids in a temporary table).
+            var courses = (await session.LoadManyAsync<Course>(ct, page.Select(e => e.CourseId).Distinct())).ToDictionary(c => c.Id);
             return (page.Select(e => EnrollmentResponse.From(e, courses.GetValueOrDefault(e.CourseId))).ToList(), stats.TotalResults);
         }
     }

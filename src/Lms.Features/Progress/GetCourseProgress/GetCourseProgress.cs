@@ -23,11 +23,10 @@ public static class GetCourseProgress
             var enrollment = await session.Query<Enrollment>()
                 .FirstOrDefaultAsync(e => e.StudentId == q.StudentId && e.CourseId == q.CourseId, ct)
                 ?? throw new NotFound("enrollment");
-            var lessons = new Dictionary<long, Lesson>();
             var records = await session.Query<LessonProgress>()
-                .Include<Lesson, long>(p => p.LessonId, lessons)
                 .Where(p => p.StudentId == q.StudentId && p.CourseId == q.CourseId)
                 .ToListAsync(ct);
+            var lessons = (await session.LoadManyAsync<Lesson>(ct, records.Select(p => p.LessonId))).ToDictionary(l => l.Id);
             var results = records
                 .Select(p => ProgressResponse.From(p, lessons.GetValueOrDefault(p.LessonId)))
                 .OrderBy(p => p.LessonOrder).ThenBy(p => p.Id)
