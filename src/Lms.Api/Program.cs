@@ -3,6 +3,7 @@ using Lms.Features.Common.Behaviors;
 using Lms.Features.Common.Json;
 using Lms.Features.Common.Validation;
 using Lms.Features.Common.Persistence;
+using Lms.Features.Common.Security;
 using Lms.Features.Common.Tenancy;
 using Lms.Features.Demo;
 using Lms.Features.Identity;
@@ -17,7 +18,7 @@ var config = builder.Configuration;
 builder.Host.UseSerilog((ctx, logger) => logger
     .ReadFrom.Configuration(ctx.Configuration)
     .Enrich.FromLogContext()
-    .WriteTo.Console(outputTemplate: "[{Timestamp:HH:mm:ss} {Level:u3}] {CorrelationId} {Message:lj}{NewLine}{Exception}"));
+    .WriteTo.Console(outputTemplate: "[{Timestamp:HH:mm:ss} {Level:u3}] {CorrelationId} user={UserId} {Message:lj}{NewLine}{Exception}"));
 
 var connectionString = config.GetConnectionString("Lms")
     ?? throw new InvalidOperationException("ConnectionStrings:Lms is not set. build/run.sh sets it for the embedded PostgreSQL.");
@@ -62,7 +63,10 @@ var app = builder.Build();
 
 app.UseLmsErrors();
 app.UseSerilogRequestLogging(o => o.EnrichDiagnosticContext = (diag, http) =>
-    diag.Set("CorrelationId", http.TraceIdentifier));
+{
+    diag.Set("CorrelationId", http.TraceIdentifier);
+    diag.Set("UserId", http.User.UserIdOrNull());
+});
 app.Use(async (http, next) =>
 {
     // Correlation id: the caller's X-Correlation-ID when given, else the trace identifier; echoed back.
