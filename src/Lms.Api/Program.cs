@@ -56,7 +56,7 @@ builder.Services.AddLmsAuth(config, dataDirectory);
 var rateLimits = config.GetSection("Lms:RateLimits").Get<RateLimitSettings>() ?? new RateLimitSettings();
 builder.Services.AddSingleton(rateLimits);
 builder.Services.AddSingleton<RateLimits>();
-builder.Services.AddOpenApi();
+builder.Services.AddLmsOpenApi();
 builder.Services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("postgresql", tags: ["ready"]);
 
 var app = builder.Build();

@@ -76,11 +76,24 @@ public sealed class DashboardAndDocsTests(LmsApiFactory factory) : ApiTest(facto
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         var paths = (await Json(response))["paths"]!.AsObject();
-        // Trailing slashes are optional on every route (decision 9); the generator writes the paths without them.
-        var listed = paths.SelectMany(p => p.Value!.AsObject().Select(op => (Method: op.Key, Path: p.Key.TrimEnd('/')))).ToHashSet();
-        var missing = Operations003.Select(row => ((string)row[0], ((string)row[1]).TrimEnd('/'))).Where(op => !listed.Contains(op)).ToList();
+        // Written as the document writes them, trailing slash included.
+        var listed = paths.SelectMany(p => p.Value!.AsObject().Select(op => (Method: op.Key, Path: p.Key))).ToHashSet();
+        var missing = Operations003.Select(row => ((string)row[0], (string)row[1])).Where(op => !listed.Contains(op)).ToList();
         Assert.True(missing.Count == 0, "missing: " + string.Join(", ", missing) + "; listed: " + string.Join(", ", listed));
         Assert.Equal(13, Operations003.Count);
+    }
+
+    [Fact]
+    public async Task OpenApi_document_lists_each_routes_error_statuses()
+    {
+        var document = await Json(await Anonymous().GetAsync("/openapi/v1.json"));
+
+        var enroll = document["paths"]!["/api/enrollments/"]!["post"]!["responses"]!.AsObject().Select(r => r.Key).ToHashSet();
+        var detail = document["paths"]!["/api/courses/{id}/"]!["get"]!["responses"]!.AsObject().Select(r => r.Key).ToHashSet();
+
+        Assert.Superset(new HashSet<string> { "201", "400", "401", "404", "409", "429" }, enroll);
+        Assert.Superset(new HashSet<string> { "200", "404", "429" }, detail);
+        Assert.DoesNotContain("409", detail);
     }
 
     [Fact]

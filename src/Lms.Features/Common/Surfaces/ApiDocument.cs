@@ -22,10 +22,21 @@ public sealed record DocumentSurface(ApiDocument Documents);
 
 public static class SurfaceExtensions
 {
-    /// <summary>Declares which documents a route (or route group) belongs to.</summary>
-    public static TBuilder ForDocuments<TBuilder>(this TBuilder builder, ApiDocument documents)
-        where TBuilder : IEndpointConventionBuilder =>
+    /// <summary>
+    /// Declares which documents a route belongs to, and the error statuses it can answer (every route can also answer
+    /// 429 when rate-limited), so the OpenAPI document lists them with the error body's keys.
+    /// </summary>
+    public static TBuilder ForDocuments<TBuilder>(this TBuilder builder, ApiDocument documents, params int[] errors)
+        where TBuilder : IEndpointConventionBuilder
+    {
         builder.WithMetadata(new DocumentSurface(documents));
+        foreach (var status in errors.Append(StatusCodes.Status429TooManyRequests).Distinct())
+        {
+            builder.WithMetadata(new ProducesResponseTypeMetadata(
+                status, typeof(ErrorResponse), ["application/json"]));
+        }
+        return builder;
+    }
 
     /// <summary>
     /// The documents of a path that matched no endpoint (404/405), guessed from its prefix so even an unknown
@@ -54,3 +65,16 @@ public static class SurfaceExtensions
         ("/api/clients", ApiDocument.AiLinc001),
     ];
 }
+
+/// <summary>
+/// The error body as OpenAPI shows it: which keys are present depends on the route's documents (spec decision 2):
+/// DRF's <c>detail</c> or field dict (000/001/002), 003's envelope, 004's <c>error</c>/<c>field_errors</c>.
+/// </summary>
+public sealed record ErrorResponse(
+    string? Detail,
+    bool? Success,
+    string? Message,
+    string? ErrorCode,
+    IReadOnlyDictionary<string, string[]>? Details,
+    string? Error,
+    IReadOnlyDictionary<string, string[]>? FieldErrors);
