@@ -39,10 +39,13 @@ internal static class Jobs
             .UseStorage(sp.GetRequiredService<JobStorage>()));
         if (settings.RunServer)
         {
-            services.AddHangfireServer(o =>
+            services.AddHangfireServer((sp, o) =>
             {
                 o.WorkerCount = settings.WorkerCount;
                 o.ServerName = $"lms-{Environment.MachineName}";
+                // This host's own activator: AddHangfire also sets a process-wide one, which the last host built wins
+                // (and which dies with it when tests dispose that host).
+                o.Activator = new Hangfire.AspNetCore.AspNetCoreJobActivator(sp.GetRequiredService<IServiceScopeFactory>());
             });
         }
         return services;

@@ -77,7 +77,20 @@ public sealed class CoursesSchema : IConfigureMarten
             .UniqueIndex(UniqueIndexType.Computed, "ux_courses_key", x => x.Key)
             .Index(x => x.Status)
             .Index(x => x.InstructorId)
-            .Index(x => x.CreatedAt);
+            .Index(x => x.CreatedAt)
+            // 003's search is a case-insensitive substring match (ILIKE '%term%'): trigram indexes serve it.
+            .Index(x => x.Title, TrigramIndex("ix_courses_title_trgm"))
+            .Index(x => x.Description, TrigramIndex("ix_courses_description_trgm"));
+        // pg_trgm is a trusted extension (PostgreSQL 13+): the database owner may create it without superuser rights.
+        if (!options.Storage.ExtendedSchemaObjects.OfType<Weasel.Postgresql.Extension>().Any(e => e.ExtensionName == "pg_trgm"))
+            options.Storage.ExtendedSchemaObjects.Add(new Weasel.Postgresql.Extension("pg_trgm"));
         DatabaseErrors.Describe(SlugIndex, "slug", "A course with this slug already exists.");
     }
+
+    private static Action<Weasel.Postgresql.Tables.IndexDefinition> TrigramIndex(string name) => index =>
+    {
+        index.Name = name;
+        index.Method = Weasel.Postgresql.Tables.IndexMethod.gin;
+        index.Mask = "? gin_trgm_ops";
+    };
 }
