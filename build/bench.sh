@@ -35,24 +35,7 @@ if ((${#missing[@]} > 0)); then
   fi
 fi
 
-app_pid=""
-# shellcheck disable=SC2317 # invoked via trap
-cleanup() {
-  local rc=$?
-  trap - EXIT INT TERM
-  # Clean up even if the terminal or a pipe reading our output is already gone.
-  trap '' PIPE INT TERM
-  set +e
-  if [[ -n $app_pid ]]; then
-    echo "bench.sh: stopping the API (pid $app_pid)"
-    lms_stop_bg "$app_pid" 20
-  fi
-  lms_pg_stop
-  exit "$rc"
-}
-trap cleanup EXIT
-trap 'exit 130' INT
-trap 'exit 143' TERM
+lms_trap_cleanup bench.sh
 
 lms_pg_ensure lms
 
@@ -66,12 +49,12 @@ Lms__SeedDemoData=true Lms__RateLimits__Enabled=false Lms__DataDirectory="$root/
   ASPNETCORE_ENVIRONMENT="${ASPNETCORE_ENVIRONMENT:-Development}" \
   Serilog__MinimumLevel__Default=Warning \
   lms_spawn_bg dotnet "$dll" --urls "$base" --contentRoot "$root/src/Lms.Api" >"$out/api.log" 2>&1 </dev/null
-app_pid=$LMS_BG_PID
+LMS_APP_PID=$LMS_BG_PID
 
 echo "bench.sh: waiting for $base/health/ready"
 ready=0
 for ((i = 0; i < 120; i++)); do
-  if ! lms_proc_alive "$app_pid"; then
+  if ! lms_proc_alive "$LMS_APP_PID"; then
     tail -n 40 "$out/api.log" >&2 || true
     echo "bench.sh: the API exited during startup (log: $out/api.log)" >&2
     exit 1

@@ -10,33 +10,16 @@ source "$root/build/lib/pg.sh"
 # shellcheck source=build/lib/proc.sh
 source "$root/build/lib/proc.sh"
 
-app_pid=""
-# shellcheck disable=SC2317 # invoked via trap
-cleanup() {
-  local rc=$?
-  trap - EXIT INT TERM
-  # Clean up even if the terminal or a pipe reading our output is already gone.
-  trap '' PIPE INT TERM
-  set +e
-  if [[ -n $app_pid ]]; then
-    echo "run.sh: stopping the API (pid $app_pid)"
-    lms_stop_bg "$app_pid" 20
-  fi
-  lms_pg_stop
-  exit "$rc"
-}
-trap cleanup EXIT
-trap 'exit 130' INT
-trap 'exit 143' TERM
+lms_trap_cleanup run.sh
 
 lms_pg_ensure lms
 export Lms__SeedDemoData=true ASPNETCORE_ENVIRONMENT=Development Lms__DataDirectory="$root/.data"
 
 echo "run.sh: dotnet run --project src/Lms.Api -c Release -- --urls http://localhost:8000 $*"
 lms_spawn_bg dotnet run --project src/Lms.Api -c Release -- --urls http://localhost:8000 "$@" </dev/null
-app_pid=$LMS_BG_PID
+LMS_APP_PID=$LMS_BG_PID
 
 rc=0
-wait "$app_pid" || rc=$?
+wait "$LMS_APP_PID" || rc=$?
 echo "run.sh: the API exited with code $rc"
 exit "$rc"

@@ -52,3 +52,30 @@ lms_stop_bg() {
   fi
   wait "$pid" 2>/dev/null || true
 }
+
+# The API started by lms_spawn_bg, stopped by lms_trap_cleanup's handler.
+LMS_APP_PID=""
+
+# On exit, Ctrl-C or TERM: stop the API (if LMS_APP_PID is set) and the cluster (if this shell started it).
+# Usage: lms_trap_cleanup <script-name>
+lms_trap_cleanup() {
+  _LMS_SCRIPT_NAME=$1
+  trap _lms_cleanup EXIT
+  trap 'exit 130' INT
+  trap 'exit 143' TERM
+}
+
+# shellcheck disable=SC2317 # invoked via trap
+_lms_cleanup() {
+  local rc=$?
+  trap - EXIT INT TERM
+  # Clean up even if the terminal or a pipe reading our output is already gone.
+  trap '' PIPE INT TERM
+  set +e
+  if [[ -n $LMS_APP_PID ]]; then
+    echo "$_LMS_SCRIPT_NAME: stopping the API (pid $LMS_APP_PID)"
+    lms_stop_bg "$LMS_APP_PID" 20
+  fi
+  lms_pg_stop
+  exit "$rc"
+}
