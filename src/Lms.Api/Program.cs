@@ -53,6 +53,7 @@ builder.Services.Configure<RouteOptions>(o => o.LowercaseUrls = false);
 builder.WebHost.ConfigureKestrel(k => k.Limits.MaxRequestBodySize = 10 * 1024 * 1024);
 
 builder.Services.AddLmsAuth(config, dataDirectory);
+builder.Services.AddLmsIdentity(config, dataDirectory);
 var rateLimits = config.GetSection("Lms:RateLimits").Get<RateLimitSettings>() ?? new RateLimitSettings();
 builder.Services.AddSingleton(rateLimits);
 builder.Services.AddSingleton<RateLimits>();
@@ -76,6 +77,7 @@ app.Use(async (http, next) =>
     using (Serilog.Context.LogContext.PushProperty("CorrelationId", http.TraceIdentifier))
         await next(http);
 });
+app.UseLmsMedia();
 app.UseRouting();
 app.UseAuthentication();
 app.UseTenantGuard();

@@ -21,6 +21,12 @@ public class LmsApiFactory : WebApplicationFactory<Program>, IAsyncLifetime
     public string Schema { get; } = "test_" + DateTime.UtcNow.ToString("yyyyMMddHHmmss", CultureInfo.InvariantCulture) + "_" +
                                     Convert.ToHexString(RandomNumberGenerator.GetBytes(3)).ToLowerInvariant();
 
+    /// <summary>This host's data directory: e-mails land in <c>mail/</c>, uploads in <c>media/</c>. Deleted at the end.</summary>
+    public string DataDirectory => Path.Combine(Path.GetTempPath(), "lms-tests", Schema);
+
+    /// <summary>The e-mails this host's Hangfire job wrote (MailKit's real MIME output).</summary>
+    public Mailbox Mailbox => new(Path.Combine(DataDirectory, "mail"));
+
     public static string ConnectionString =>
         Environment.GetEnvironmentVariable("ConnectionStrings__Lms") is { Length: > 0 } cs
             ? cs
@@ -40,6 +46,9 @@ public class LmsApiFactory : WebApplicationFactory<Program>, IAsyncLifetime
         ["Lms:Bootstrap:AdminUsername"] = AdminUsername,
         ["Lms:Bootstrap:AdminEmail"] = "admin@example.com",
         ["Lms:Bootstrap:AdminPassword"] = AdminPassword,
+        ["Lms:DataDirectory"] = DataDirectory,
+        ["Lms:Throttle:PerAccount"] = "1000000",
+        ["Lms:Throttle:PerIp"] = "1000000",
         ["Lms:RateLimits:PerIpPerHour"] = "1000000",
         ["Lms:RateLimits:PerUserPerMinute"] = "1000000",
         ["Auth:SigningKey"] = Convert.ToBase64String(RandomNumberGenerator.GetBytes(48)),
@@ -75,6 +84,7 @@ public class LmsApiFactory : WebApplicationFactory<Program>, IAsyncLifetime
         await conn.OpenAsync();
         await using var cmd = new NpgsqlCommand($"drop schema if exists {Schema} cascade; drop schema if exists {Schema}_jobs cascade;", conn);
         await cmd.ExecuteNonQueryAsync();
+        if (Directory.Exists(DataDirectory)) Directory.Delete(DataDirectory, recursive: true);
     }
 }
 

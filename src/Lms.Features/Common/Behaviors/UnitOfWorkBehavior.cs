@@ -22,6 +22,7 @@ public sealed class UnitOfWorkBehavior<TRequest, TResponse>(IDocumentSession ses
         }
         catch (Exception e) when (DatabaseErrors.IsConflict(e, out var constraint))
         {
+            if (request is IReportsUniqueViolations reports && reports.UniqueViolation(constraint) is { } invalid) throw invalid;
             throw DatabaseErrors.ToConflict(constraint);
         }
         await afterCommit.RunAsync(cancellationToken);

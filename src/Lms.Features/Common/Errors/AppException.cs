@@ -11,6 +11,9 @@ public abstract class AppException(int status, string code, string message) : Ex
     /// <summary>Stable upper-case code (003's <c>error_code</c>).</summary>
     public string Code { get; } = code;
 
+    /// <summary>004's short <c>error</c> title ("Account blocked"); the message is its <c>detail</c>. Null: the message is both.</summary>
+    public string? Title { get; init; }
+
     /// <summary>Per-field messages; empty when the error is not about fields.</summary>
     public virtual IReadOnlyDictionary<string, string[]> Fields => EmptyFields;
 
@@ -24,6 +27,10 @@ public sealed class ValidationFailed(IReadOnlyDictionary<string, string[]> field
 
     public static ValidationFailed For(string field, string message) =>
         new(new Dictionary<string, string[]> { [field] = [message] });
+
+    /// <summary>Several fields at once, in the order given.</summary>
+    public static ValidationFailed For(params (string Field, string Message)[] errors) =>
+        new(errors.GroupBy(e => e.Field).ToDictionary(g => g.Key, g => g.Select(e => e.Message).ToArray()));
 }
 
 public sealed class BadRequest(string message, string code = "BAD_REQUEST") : AppException(400, code, message);
@@ -46,3 +53,9 @@ public sealed class Conflict(string message, IReadOnlyDictionary<string, string[
 }
 
 public sealed class ServiceUnavailable(string message) : AppException(503, "SERVICE_UNAVAILABLE", message);
+
+/// <summary>429 from an abuse throttle (login, OTP, password reset): per account and per IP.</summary>
+public sealed class TooManyRequests(string message, int retryAfterSeconds) : AppException(429, "RATE_LIMITED", message)
+{
+    public int RetryAfterSeconds { get; } = retryAfterSeconds;
+}

@@ -49,3 +49,20 @@ public static class PageLinks
         return $"{request.Scheme}://{request.Host}{request.PathBase}{request.Path}{QueryString.Create(query)}";
     }
 }
+
+/// <summary>
+/// Lists the documents show as bare arrays stay bare arrays (spec decision 8): they accept <c>page</c>/<c>page_size</c>
+/// and report the totals in headers.
+/// </summary>
+public static class PageHeaders
+{
+    public const int DefaultSize = 50;
+    public const int MaxSize = 200;
+
+    public static void Write(HttpResponse response, PageQuery page, long count)
+    {
+        response.Headers["X-Pagination-Count"] = count.ToString(CultureInfo.InvariantCulture);
+        response.Headers["X-Pagination-Page"] = page.Page.ToString(CultureInfo.InvariantCulture);
+        response.Headers["X-Pagination-PageSize"] = page.PageSize.ToString(CultureInfo.InvariantCulture);
+    }
+}

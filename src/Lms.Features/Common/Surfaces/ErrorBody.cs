@@ -11,7 +11,7 @@ public static class ErrorBody
 {
     /// <summary>Builds the body for the given documents. Never contains exception types or stack traces.</summary>
     public static Dictionary<string, object?> Build(
-        ApiDocument documents, string code, string message, IReadOnlyDictionary<string, string[]> fields)
+        ApiDocument documents, string code, string message, IReadOnlyDictionary<string, string[]> fields, string? title = null)
     {
         var body = new Dictionary<string, object?>(StringComparer.Ordinal);
         if (documents == ApiDocument.None) documents = ApiDocument.Sms000;
@@ -37,7 +37,7 @@ public static class ErrorBody
                 foreach (var (field, messages) in fields) body.TryAdd(field, messages);
                 body["field_errors"] = fields;
             }
-            body["error"] = message;
+            body["error"] = title ?? message;
             body.TryAdd("detail", message);
         }
 
@@ -60,14 +60,18 @@ public static class ErrorBody
     }
 
     public static Task WriteAsync(HttpContext http, int status, string code, string message,
-        IReadOnlyDictionary<string, string[]>? fields = null)
+        IReadOnlyDictionary<string, string[]>? fields = null, string? title = null)
     {
-        var body = Build(DocumentsOf(http), code, message, fields ?? new Dictionary<string, string[]>());
+        var body = Build(DocumentsOf(http), code, message, fields ?? new Dictionary<string, string[]>(), title);
         http.Response.StatusCode = status;
         http.Response.ContentType = "application/json; charset=utf-8";
         return JsonSerializer.SerializeAsync(http.Response.Body, body, LmsJson.Options, http.RequestAborted);
     }
 
-    public static Task WriteAsync(HttpContext http, AppException error) =>
-        WriteAsync(http, error.Status, error.Code, error.Message, error.Fields);
+    public static Task WriteAsync(HttpContext http, AppException error)
+    {
+        if (error is TooManyRequests throttled)
+            http.Response.Headers.RetryAfter = throttled.RetryAfterSeconds.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        return WriteAsync(http, error.Status, error.Code, error.Message, error.Fields, error.Title);
+    }
 }

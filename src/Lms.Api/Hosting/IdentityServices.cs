@@ -1,0 +1,47 @@
+using Lms.Features.Common.Email;
+using Lms.Features.Common.Media;
+using Lms.Features.Common.Security;
+using Lms.Features.Identity;
+using Lms.Features.Identity.Codes;
+using Microsoft.Extensions.FileProviders;
+
+namespace Lms.Api.Hosting;
+
+/// <summary>What the identity slices need underneath: e-mail, media storage, codes, throttling and the shared sign-in.</summary>
+internal static class IdentityServices
+{
+    public static IServiceCollection AddLmsIdentity(this IServiceCollection services, IConfiguration config, string dataDirectory)
+    {
+        services.Configure<EmailSettings>(config.GetSection("Lms:Email"));
+        var email = config.GetSection("Lms:Email").Get<EmailSettings>() ?? new EmailSettings();
+        services.AddSingleton(new MailDirectory(Path.IsPathRooted(email.PickupDirectory)
+            ? email.PickupDirectory
+            : Path.Combine(dataDirectory, email.PickupDirectory)));
+        services.AddScoped<Mailer>();
+        services.AddTransient<EmailJob>();
+
+        services.AddSingleton(new MediaRoot(Path.Combine(dataDirectory, "media")));
+        services.AddSingleton<IMediaStorage, LocalDiskMediaStorage>();
+        services.AddSingleton<MediaUrls>();
+
+        services.Configure<ThrottleSettings>(config.GetSection("Lms:Throttle"));
+        services.AddSingleton<AttemptThrottle>();
+        services.AddSingleton<OneTimeCodes>();
+        services.AddScoped<SignIn>();
+        return services;
+    }
+
+    /// <summary>Uploaded media at <c>/media/…</c>, never sniffed by browsers as anything but what was stored.</summary>
+    public static IApplicationBuilder UseLmsMedia(this IApplicationBuilder app)
+    {
+        var root = app.ApplicationServices.GetRequiredService<MediaRoot>();
+        Directory.CreateDirectory(root.Path);
+        return app.UseStaticFiles(new StaticFileOptions
+        {
+            FileProvider = new PhysicalFileProvider(root.Path),
+            RequestPath = MediaUrls.RequestPath,
+            ServeUnknownFileTypes = false,
+            OnPrepareResponse = ctx => ctx.Context.Response.Headers["X-Content-Type-Options"] = "nosniff",
+        });
+    }
+}

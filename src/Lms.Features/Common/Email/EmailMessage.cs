@@ -1,0 +1,36 @@
+namespace Lms.Features.Common.Email;
+
+/// <summary>A rendered e-mail, as the send job receives it (serialised into Hangfire's job arguments).</summary>
+public sealed record EmailMessage(string To, string Subject, string Text, string Html);
+
+/// <summary>
+/// The templates: 000's verification link, 001's sign-up OTP and 004's password-reset OTP. Plain text and HTML,
+/// with every user value HTML-encoded.
+/// </summary>
+public static class EmailTemplates
+{
+    public static EmailMessage Verification(string to, string name, string link, string token) => Render(to,
+        "Verify your e-mail address",
+        $"Hello {name},\n\nPlease confirm your e-mail address by opening this link:\n{link}\n\n" +
+        $"Or send this token to the verify-email endpoint: {token}\n\nIf you did not create an account, ignore this message.",
+        $"<p>Hello {Enc(name)},</p><p>Please confirm your e-mail address: <a href=\"{Enc(link)}\">verify my e-mail</a>.</p>" +
+        $"<p>Or send this token to the verify-email endpoint: <code>{Enc(token)}</code></p><p>If you did not create an account, ignore this message.</p>");
+
+    public static EmailMessage SignupOtp(string to, string name, string code, int minutes) => Render(to,
+        $"Your verification code: {code}",
+        $"Hello {name},\n\nYour verification code is {code}. It expires in {minutes} minutes.\n\nIf you did not sign up, ignore this message.",
+        $"<p>Hello {Enc(name)},</p><p>Your verification code is <strong>{Enc(code)}</strong>. It expires in {minutes} minutes.</p>" +
+        "<p>If you did not sign up, ignore this message.</p>");
+
+    public static EmailMessage PasswordResetOtp(string to, string name, string code, int minutes) => Render(to,
+        $"Your password reset code: {code}",
+        $"Hello {name},\n\nUse the code {code} to reset your password. It expires in {minutes} minutes.\n\n" +
+        "If you did not ask to reset your password, ignore this message; your password is unchanged.",
+        $"<p>Hello {Enc(name)},</p><p>Use the code <strong>{Enc(code)}</strong> to reset your password. It expires in {minutes} minutes.</p>" +
+        "<p>If you did not ask to reset your password, ignore this message; your password is unchanged.</p>");
+
+    private static EmailMessage Render(string to, string subject, string text, string html) =>
+        new(to, subject, text, $"<!doctype html><html><body>{html}</body></html>");
+
+    private static string Enc(string s) => System.Net.WebUtility.HtmlEncode(s);
+}
