@@ -4,13 +4,16 @@ using Lms.Features.Common.Tenancy;
 using Lms.Features.Courses;
 using Lms.Features.Enrollments;
 using Lms.Features.Identity;
+using Lms.Features.Identity.Clients;
 using Lms.Features.Progress;
 
 namespace Lms.Features.Demo;
 
 /// <summary>
 /// Demo data for <c>build/run.sh</c> (Bogus, fixed seed, loaded once): teachers, students, courses with lessons,
-/// enrollments with some progress. The admin comes from <see cref="Bootstrap"/>. Logins are listed in the README.
+/// enrollments with some progress, students joined to teachers (004, one of them blocked), and a second client (tenant)
+/// with its own admin and students (001). The admin of client 1 comes from <see cref="Bootstrap"/>. Logins are listed
+/// in the README.
 /// </summary>
 public sealed class DemoData(IDocumentStore store, TimeProvider clock, ILogger<DemoData> logger)
 {
@@ -19,6 +22,8 @@ public sealed class DemoData(IDocumentStore store, TimeProvider clock, ILogger<D
     public const int Teachers = 3;
     public const int Students = 10;
     public const int CoursesPerTeacher = 4;
+    public const long SecondClientId = 2;
+    public const string SecondClientAdminPassword = "Admin123!";
 
     public async Task LoadAsync(CancellationToken ct)
     {
@@ -43,6 +48,11 @@ public sealed class DemoData(IDocumentStore store, TimeProvider clock, ILogger<D
                 now.AddDays(-90));
             u.PasswordHash = teacherHash;
             u.Bio = faker.Lorem.Sentence(12);
+            u.SetPhone($"2010000000{i:D2}");
+            u.Specialization = faker.PickRandom("Mathematics", "Physics", "Computer Science", "English", "Chemistry");
+            u.ExperienceYears = faker.Random.Int(2, 25);
+            u.EmailVerified = true;
+            u.RegisteredVia = "demo";
             return u;
         }).ToList();
         var students = Enumerable.Range(1, Students).Select(i =>
@@ -50,7 +60,12 @@ public sealed class DemoData(IDocumentStore store, TimeProvider clock, ILogger<D
             var u = User.Create($"student{i}", $"student{i}@lms.local", faker.Name.FirstName(), faker.Name.LastName(), Role.Student,
                 now.AddDays(-60));
             u.PasswordHash = studentHash;
-            u.Phone = faker.Phone.PhoneNumber("+20##########");
+            u.SetPhone($"2011000000{i:D2}");
+            u.GuardianPhone = $"2012000000{i:D2}";
+            u.Grade = $"Grade {faker.Random.Int(7, 12)}";
+            u.SchoolName = faker.Company.CompanyName() + " School";
+            u.EmailVerified = true;
+            u.RegisteredVia = "demo";
             return u;
         }).ToList();
         session.Store(teachers.ToArray());
@@ -108,8 +123,53 @@ public sealed class DemoData(IDocumentStore store, TimeProvider clock, ILogger<D
             }
         }
 
+        // 004: students 1-6 joined teacher1 (student4 blocked by teacher1), students 5-10 joined teacher2.
+        for (var i = 0; i < Students; i++)
+        {
+            if (i < 6) session.Store(TeacherStudent.Link(teachers[0], students[i], now.AddDays(-50 + i)) is var a && i == 3 ? Blocked(a) : a);
+            if (i >= 4) session.Store(TeacherStudent.Link(teachers[1], students[i], now.AddDays(-40 + i)));
+        }
+
         await session.SaveChangesAsync(ct);
-        logger.LogInformation("Loaded demo data: {Teachers} teachers, {Students} students, {Courses} courses", Teachers, Students, courses.Count);
+        await LoadSecondClientAsync(faker, studentHash, now, ct);
+        logger.LogInformation("Loaded demo data: {Teachers} teachers, {Students} students, {Courses} courses, client {Client}",
+            Teachers, Students, courses.Count, SecondClientId);
+    }
+
+    private static TeacherStudent Blocked(TeacherStudent link)
+    {
+        link.IsBlocked = true;
+        return link;
+    }
+
+    /// <summary>001's multi-tenancy: client 2 ("Acme Academy") with its own admin and three students.</summary>
+    private async Task LoadSecondClientAsync(Faker faker, string studentHash, DateTimeOffset now, CancellationToken ct)
+    {
+        await using (var global = store.LightweightSession(TenantContext.TenantIdOf(TenantContext.DefaultClientId)))
+        {
+            if (await global.LoadAsync<Client>(SecondClientId, ct) is null)
+            {
+                global.Store(new Client { Id = SecondClientId, Name = "Acme Academy", Slug = "acme", CreatedAt = now.AddDays(-100) });
+                await global.SaveChangesAsync(ct);
+            }
+        }
+
+        await using var session = store.LightweightSession(TenantContext.TenantIdOf(SecondClientId));
+        var admin = User.Create("acme-admin", "admin@acme.lms.local", "Acme", "Admin", Role.Admin, now.AddDays(-100));
+        admin.PasswordHash = Passwords.Hash(admin, SecondClientAdminPassword);
+        admin.EmailVerified = true;
+        admin.RegisteredVia = "demo";
+        session.Store(admin);
+        for (var i = 1; i <= 3; i++)
+        {
+            var u = User.Create($"acme-student{i}", $"student{i}@acme.lms.local", faker.Name.FirstName(), faker.Name.LastName(),
+                Role.Student, now.AddDays(-30));
+            u.PasswordHash = studentHash;
+            u.EmailVerified = true;
+            u.RegisteredVia = "demo";
+            session.Store(u);
+        }
+        await session.SaveChangesAsync(ct);
     }
 
     private static string CourseRulesSlug(string title) => CourseRules.Slugify(title);

@@ -19,6 +19,8 @@ public sealed class BootstrapSettings
 public sealed class Bootstrap(IDocumentStore store, IOptions<BootstrapSettings> settings, TimeProvider clock,
     ILogger<Bootstrap> logger)
 {
+    public const long ReservedClientIds = 100;
+
     public async Task RunAsync(CancellationToken ct)
     {
         var now = clock.GetUtcNow();
@@ -28,6 +30,9 @@ public sealed class Bootstrap(IDocumentStore store, IOptions<BootstrapSettings> 
             {
                 session.Store(new Client { Id = TenantContext.DefaultClientId, Name = "Default", Slug = "default", CreatedAt = now });
                 await session.SaveChangesAsync(ct);
+                // Client ids up to 100 are reserved for configured clients (1, and 2 in the demo data); created ones
+                // come after. Only on the first start: the floor is never moved back under existing clients.
+                await store.Advanced.ResetHiloSequenceFloor<Client>(ReservedClientIds);
             }
         }
 

@@ -4,6 +4,7 @@ using Lms.Features.Identity;
 using Marten;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.DependencyInjection;
 using Npgsql;
 
@@ -55,11 +56,18 @@ public class LmsApiFactory : WebApplicationFactory<Program>, IAsyncLifetime
         ["Serilog:MinimumLevel:Default"] = "Warning",
     };
 
+    /// <summary>
+    /// The app's clock: real time plus an offset a test may move forward (OTP and token expiry). Reset before each test.
+    /// Only the app's own decisions use it; JWT validation and Hangfire use real time.
+    /// </summary>
+    public ShiftableClock Clock { get; } = new();
+
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         builder.UseEnvironment("Testing");
         // UseSetting, not ConfigureAppConfiguration: Program reads configuration before Build().
         foreach (var (key, value) in Settings()) builder.UseSetting(key, value);
+        builder.ConfigureTestServices(services => services.AddSingleton<TimeProvider>(Clock));
     }
 
     public Task InitializeAsync()
@@ -71,6 +79,7 @@ public class LmsApiFactory : WebApplicationFactory<Program>, IAsyncLifetime
     /// <summary>Empties every document table and re-creates the default client and the admin (before each test).</summary>
     public async Task ResetAsync()
     {
+        Clock.Reset();
         var store = Services.GetRequiredService<IDocumentStore>();
         await store.Advanced.ResetAllData();
         await Services.GetRequiredService<Bootstrap>().RunAsync(CancellationToken.None);
@@ -86,6 +95,18 @@ public class LmsApiFactory : WebApplicationFactory<Program>, IAsyncLifetime
         await cmd.ExecuteNonQueryAsync();
         if (Directory.Exists(DataDirectory)) Directory.Delete(DataDirectory, recursive: true);
     }
+}
+
+/// <summary>Real time plus a settable offset.</summary>
+public sealed class ShiftableClock : TimeProvider
+{
+    private long _offsetTicks;
+
+    public override DateTimeOffset GetUtcNow() => base.GetUtcNow().AddTicks(Interlocked.Read(ref _offsetTicks));
+
+    public void Advance(TimeSpan by) => Interlocked.Add(ref _offsetTicks, by.Ticks);
+
+    public void Reset() => Interlocked.Exchange(ref _offsetTicks, 0);
 }
 
 [CollectionDefinition(Name)]

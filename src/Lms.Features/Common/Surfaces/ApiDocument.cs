@@ -54,7 +54,15 @@ public static class SurfaceExtensions
 
     private static readonly (string Prefix, ApiDocument Docs)[] UnmatchedPrefixes =
     [
+        ("/api/token/refresh", ApiDocument.EduPro004),
         ("/api/token", ApiDocument.Course003),
+        ("/api/auth", ApiDocument.Sms000),
+        ("/api/teacher", ApiDocument.EduPro004),
+        ("/api/student", ApiDocument.EduPro004),
+        ("/api/logout", ApiDocument.EduPro004),
+        ("/api/change-password", ApiDocument.EduPro004),
+        ("/api/password-reset", ApiDocument.EduPro004),
+        ("/api/join-teacher", ApiDocument.EduPro004),
         ("/api/progress", ApiDocument.Course003),
         ("/api/enrollments", ApiDocument.Course003 | ApiDocument.Sms000),
         ("/api/users", ApiDocument.Course003 | ApiDocument.Lms002),

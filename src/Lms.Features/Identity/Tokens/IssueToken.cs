@@ -1,5 +1,3 @@
-using Lms.Features.Common.Tenancy;
-
 namespace Lms.Features.Identity.Tokens;
 
 /// <summary>003 <c>POST /api/token/</c>: username (or e-mail) and password in, access and refresh tokens out.</summary>
@@ -18,20 +16,13 @@ public static class IssueToken
         }
     }
 
-    public sealed class Handler(IDocumentSession session, TokenService tokens, TenantContext tenant, TimeProvider clock)
-        : IRequestHandler<Command, Response>
+    public sealed class Handler(SignIn signIn) : IRequestHandler<Command, Response>
     {
         public async Task<Response> Handle(Command c, CancellationToken ct)
         {
-            var login = User.Normalize(c.Username!);
-            var user = await session.Query<User>()
-                .FirstOrDefaultAsync(u => u.UsernameNormalized == login || u.EmailNormalized == login, ct);
-            if (!Passwords.Verify(user, c.Password!) || !user!.IsActive)
-                throw new NotAuthenticated("No active account found with the given credentials", "INVALID_CREDENTIALS");
-
-            user.LastLogin = clock.GetUtcNow();
-            session.Store(user);
-            var pair = tokens.Issue(session, user, tenant.ClientId);
+            var user = await signIn.CheckPasswordAsync(c.Username!, c.Password!, ct)
+                ?? throw new NotAuthenticated("No active account found with the given credentials", "INVALID_CREDENTIALS");
+            var pair = signIn.Complete(user);
             return new Response(pair.Access, pair.Refresh);
         }
     }

@@ -55,7 +55,8 @@ public sealed class TokenService(IOptions<JwtSettings> options, TimeProvider clo
         await RevokeFamilyAsync(session, record.Family, ct);
     }
 
-    private async Task RevokeFamilyAsync(IDocumentSession session, string family, CancellationToken ct)
+    /// <summary>Revokes every refresh token of a sign-in (004's logout: the family of the caller's access token).</summary>
+    public async Task RevokeFamilyAsync(IDocumentSession session, string family, CancellationToken ct)
     {
         var now = clock.GetUtcNow();
         var tokens = await session.Query<RefreshToken>().Where(t => t.Family == family && t.RevokedAt == null).ToListAsync(ct);
