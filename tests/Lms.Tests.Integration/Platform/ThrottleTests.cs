@@ -2,7 +2,9 @@ using System.Globalization;
 using System.Net;
 using System.Net.Http.Json;
 using Lms.Tests.Integration.Infrastructure;
+using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.TestHost;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace Lms.Tests.Integration.Platform;
 
@@ -19,6 +21,19 @@ public sealed class ThrottledApiFactory : LmsApiFactory
         settings["Lms:Throttle:PerIp"] = PerIp.ToString(CultureInfo.InvariantCulture);
         settings["Lms:Jobs:RunServer"] = "false";
         return settings;
+    }
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        base.ConfigureWebHost(builder);
+        // A frozen clock: windows never roll over during a test, and Retry-After is exactly the window.
+        var now = DateTimeOffset.UtcNow;
+        builder.ConfigureTestServices(services => services.AddSingleton<TimeProvider>(new FrozenClock(now)));
+    }
+
+    private sealed class FrozenClock(DateTimeOffset now) : TimeProvider
+    {
+        public override DateTimeOffset GetUtcNow() => now;
     }
 
     /// <summary>A client whose requests come from the given address.</summary>
