@@ -8,7 +8,6 @@ public class UnmatchedPathTests
     [Theory]
     [InlineData("/api/token/", ApiDocument.Course003)]
     [InlineData("/api/token/refresh/", ApiDocument.EduPro004)]
-    [InlineData("/api/token/", ApiDocument.Course003)]
     [InlineData("/api/auth/nothing/", ApiDocument.Sms000)]
     [InlineData("/api/teacher/nothing/", ApiDocument.EduPro004)]
     [InlineData("/api/progress/999/", ApiDocument.Course003)]
