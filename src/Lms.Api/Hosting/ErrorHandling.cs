@@ -36,6 +36,23 @@ internal static partial class ErrorHandling
             }
         });
 
+    /// <summary>
+    /// NUL characters in the path or query (<c>%00</c>) are refused with a 400 in the route's format: PostgreSQL cannot
+    /// store or compare them, so they would otherwise surface as database errors.
+    /// </summary>
+    public static IApplicationBuilder UseNulGuard(this IApplicationBuilder app) =>
+        app.Use(async (http, next) =>
+        {
+            var query = http.Request.QueryString.Value;
+            if ((query is not null && query.Contains("%00", StringComparison.Ordinal)) ||
+                (http.Request.Path.Value?.Contains('\0', StringComparison.Ordinal) ?? false))
+            {
+                await ErrorBody.WriteAsync(http, new BadRequest(Lms.Features.Common.Json.LmsJson.NulMessage));
+                return;
+            }
+            await next(http);
+        });
+
     /// <summary>Outermost safety net for failures before routing, and bodies for empty 404/405/415 answers.</summary>
     public static IApplicationBuilder UseLmsErrors(this IApplicationBuilder app)
     {
@@ -102,6 +119,10 @@ internal static partial class ErrorHandling
     private static AppException FromJson(JsonException json, Type? bodyType)
     {
         var message = json.Message;
+        if (message.StartsWith(Lms.Features.Common.Json.LmsJson.NulMessage, StringComparison.Ordinal))
+        {
+            return ValidationFailed.For(FieldOf(json.Path) ?? "non_field_errors", Lms.Features.Common.Json.LmsJson.NulMessage);
+        }
         var unknown = UnmappedMember().Match(message);
         if (unknown.Success)
         {

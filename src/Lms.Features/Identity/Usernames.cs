@@ -32,9 +32,11 @@ public static class Usernames
     public static async Task<HashSet<string>> TakenAsync(IQuerySession session, string? username, string? email, string? phone,
         CancellationToken ct, long? exceptUserId = null)
     {
-        var u = string.IsNullOrWhiteSpace(username) ? "\0" : User.Normalize(username);
-        var e = string.IsNullOrWhiteSpace(email) ? "\0" : User.Normalize(email);
-        var p = User.PhoneKeyOf(phone) ?? "\0";
+        // An absent value becomes a single space, which no stored key can be (keys are trimmed or digits only).
+        const string none = " ";
+        var u = string.IsNullOrWhiteSpace(username) ? none : User.Normalize(username);
+        var e = string.IsNullOrWhiteSpace(email) ? none : User.Normalize(email);
+        var p = User.PhoneKeyOf(phone) ?? none;
         var except = exceptUserId ?? -1;
         var hits = await session.Query<User>()
             .Where(x => x.Id != except && (x.UsernameNormalized == u || x.EmailNormalized == e || x.PhoneKey == p))

@@ -5,7 +5,10 @@ using Lms.Tests.Integration.Infrastructure;
 
 namespace Lms.Tests.Integration.Identity;
 
-/// <summary>003 <c>GET</c> and <c>PUT /api/users/profile/</c> (the GET is also 002's, so its errors carry both formats' keys).</summary>
+/// <summary>
+/// 003 <c>GET</c> and <c>PUT /api/users/profile/</c> (the GET is also 002's, so its errors carry both formats' keys and
+/// its body 002's nested profile; 002's own cases are in <c>LmsAccounts/LmsProfileTests</c>).
+/// </summary>
 public sealed class ProfileTests(LmsApiFactory factory) : ApiTest(factory)
 {
     [Fact]
@@ -120,6 +123,50 @@ public sealed class ProfileTests(LmsApiFactory factory) : ApiTest(factory)
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
         await Contract.Match(response, "unknown-field");
         Assert.Equal("student", (await Json(await student.GetAsync("/api/users/profile/")))["role"]!.GetValue<string>());
+    }
+
+    [Fact]
+    public async Task Put_profile_with_a_phone_taken_by_someone_else_returns_409_and_changes_nothing()
+    {
+        var (first, _, _) = await NewUser();
+        var (second, _, _) = await NewUser();
+        Assert.Equal(HttpStatusCode.OK, (await first.PutAsJsonAsync("/api/users/profile/", new { phone = "+201234567890" })).StatusCode);
+
+        var response = await second.PutAsJsonAsync("/api/users/profile/", new { first_name = "Changed", phone = "+20 1234 567 890" });
+
+        Assert.Equal(HttpStatusCode.Conflict, response.StatusCode);
+        var body = await Json(response);
+        Assert.Equal("CONFLICT", body["error_code"]!.GetValue<string>());
+        Assert.NotNull(body["details"]!["phone"]);
+        await Contract.Match(response, "phone-taken");
+        var after = await Json(await second.GetAsync("/api/users/profile/"));
+        Assert.Equal("Test", after["first_name"]!.GetValue<string>());
+        Assert.Equal("", after["phone"]!.GetValue<string>());
+    }
+
+    [Fact]
+    public async Task Put_profile_changing_the_phone_frees_the_old_number()
+    {
+        var (first, _, _) = await NewUser();
+        var (second, _, _) = await NewUser();
+        await first.PutAsJsonAsync("/api/users/profile/", new { phone = "+201234567890" });
+        await first.PutAsJsonAsync("/api/users/profile/", new { phone = "+201234567899" });
+
+        var response = await second.PutAsJsonAsync("/api/users/profile/", new { phone = "+201234567890" });
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+    }
+
+    [Fact]
+    public async Task Get_profile_of_a_teacher_carries_002s_teacher_profile()
+    {
+        var (teacher, _, _) = await NewUser("teacher");
+
+        var body = await Json(await teacher.GetAsync("/api/users/profile/"));
+
+        Assert.Equal("teacher", body["profile"]!["type"]!.GetValue<string>());
+        Assert.Equal("", body["profile"]!["specialization"]!.GetValue<string>());
+        Assert.Null(body["profile"]!["grade"]);
     }
 
     [Fact]

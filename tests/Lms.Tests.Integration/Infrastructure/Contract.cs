@@ -56,7 +56,8 @@ public static partial class Contract
                 foreach (var (key, value) in o.ToList())
                 {
                     if (value is null) continue;
-                    if (ScrubbedKeys.Contains(key) || key.EndsWith("_id", StringComparison.Ordinal) && value is JsonValue)
+                    // Only values are scrubbed: a field error list under "refresh" or "access" stays readable.
+                    if ((ScrubbedKeys.Contains(key) || key.EndsWith("_id", StringComparison.Ordinal)) && value is JsonValue)
                         o[key] = value.GetValueKind() == JsonValueKind.Number ? "<number>" : "<string>";
                     else if (key is "instructor" or "student" && value is JsonValue)
                         o[key] = "<number>";

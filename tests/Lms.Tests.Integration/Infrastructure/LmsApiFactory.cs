@@ -80,6 +80,7 @@ public class LmsApiFactory : WebApplicationFactory<Program>, IAsyncLifetime
     public async Task ResetAsync()
     {
         Clock.Reset();
+        Mailbox.Clear();
         var store = Services.GetRequiredService<IDocumentStore>();
         await store.Advanced.ResetAllData();
         await Services.GetRequiredService<Bootstrap>().RunAsync(CancellationToken.None);

@@ -9,6 +9,13 @@ namespace Lms.Tests.Integration.Infrastructure;
 /// </summary>
 public sealed partial class Mailbox(string directory)
 {
+    /// <summary>Deletes every message (before each test, so an address reused by another test starts empty).</summary>
+    public void Clear()
+    {
+        if (!Directory.Exists(directory)) return;
+        foreach (var f in Directory.GetFiles(directory, "*.eml")) File.Delete(f);
+    }
+
     /// <summary>All messages to the address so far, oldest first.</summary>
     public IReadOnlyList<MimeMessage> To(string address)
     {

@@ -9,6 +9,8 @@ public class UnmatchedPathTests
     [InlineData("/api/token/", ApiDocument.Course003)]
     [InlineData("/api/token/refresh/", ApiDocument.EduPro004)]
     [InlineData("/api/auth/nothing/", ApiDocument.Sms000)]
+    [InlineData("/api/users/auth/nothing/", ApiDocument.Lms002)]
+    [InlineData("/api/users/profiles/nothing/", ApiDocument.Lms002)]
     [InlineData("/api/teacher/nothing/", ApiDocument.EduPro004)]
     [InlineData("/api/progress/999/", ApiDocument.Course003)]
     [InlineData("/api/enrollments/abc/", ApiDocument.Course003 | ApiDocument.Sms000)]

@@ -52,8 +52,12 @@ public sealed class MailDirectory(string path)
     public async Task<string> WriteAsync(MimeMessage message, CancellationToken ct)
     {
         Directory.CreateDirectory(Path);
-        var file = System.IO.Path.Combine(Path, $"{DateTime.UtcNow:yyyyMMddTHHmmssfff}-{Guid.NewGuid():N}.eml");
-        await message.WriteToAsync(file, ct);
+        var name = $"{DateTime.UtcNow:yyyyMMddTHHmmssfff}-{Guid.NewGuid():N}";
+        var temp = System.IO.Path.Combine(Path, name + ".tmp");
+        var file = System.IO.Path.Combine(Path, name + ".eml");
+        await message.WriteToAsync(temp, ct);
+        // Readers (a developer's mail client, the tests) only ever see complete .eml files.
+        File.Move(temp, file);
         return file;
     }
 }

@@ -26,7 +26,7 @@ public static class FormOrJson
             {
                 form = await request.ReadFormAsync(ct);
             }
-            catch (InvalidDataException)
+            catch (Exception e) when (e is InvalidDataException or IOException)
             {
                 throw new BadRequest("Multipart body length limit exceeded or malformed form.", "PARSE_ERROR");
             }

@@ -24,11 +24,32 @@ public static class LmsJson
         o.Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping;
         o.Converters.Add(new JsonStringEnumConverter(Naming, allowIntegerValues: false));
         o.Converters.Add(new UtcDateTimeOffsetConverter());
+        o.Converters.Add(new NoNulStringConverter());
         return o;
     }
 
     /// <summary>The JSON name of a CLR member, as clients see it.</summary>
     public static string Name(string member) => Naming.ConvertName(member);
+
+    /// <summary>DRF's message for a string with a NUL character, which PostgreSQL cannot store.</summary>
+    public const string NulMessage = "Null characters are not allowed.";
+
+    /// <summary>Refuses NUL characters in request strings (PostgreSQL's text and jsonb cannot hold them): a 400, not a 500.</summary>
+    private sealed class NoNulStringConverter : JsonConverter<string>
+    {
+        public override bool HandleNull => false;
+
+        public override string? Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options)
+        {
+            if (reader.TokenType != JsonTokenType.String)
+                throw new JsonException($"The JSON value could not be converted to {typeof(string)}.");
+            var value = reader.GetString();
+            if (value is not null && value.Contains('\0', StringComparison.Ordinal)) throw new JsonException(NulMessage);
+            return value;
+        }
+
+        public override void Write(Utf8JsonWriter writer, string value, JsonSerializerOptions options) => writer.WriteStringValue(value);
+    }
 
     /// <summary>Writes every instant as UTC ISO 8601 with a Z suffix.</summary>
     private sealed class UtcDateTimeOffsetConverter : JsonConverter<DateTimeOffset>

@@ -3,7 +3,10 @@ using Lms.Features.Common.Security;
 
 namespace Lms.Features.Identity.GetProfile;
 
-/// <summary><c>GET /api/users/profile/</c>, documented by 003 and 002: the caller's own profile.</summary>
+/// <summary>
+/// <c>GET /api/users/profile/</c>, documented by 003 and 002: the caller's own profile, with the union of both
+/// documents' fields (<see cref="ProfileResponse"/>); 002's <c>/api/users/profiles/me/</c> sends the same query.
+/// </summary>
 public static class GetProfile
 {
     public sealed record Query(long UserId) : IRequest<ProfileResponse>;

@@ -1,0 +1,51 @@
+using System.IdentityModel.Tokens.Jwt;
+using Lms.Features.Common.Security;
+using Lms.Features.Identity.Clients;
+using Lms.Features.Identity.Tokens;
+
+namespace Lms.Features.Identity.ClientAccounts;
+
+/// <summary>
+/// 001 <c>POST /accounts/token/refresh/</c> (the document's "Authentication" notes): a refresh token in, a new access
+/// token and a new refresh token out (rotation; the old refresh token stops working). Presenting an already rotated or
+/// logged-out refresh token again is reuse: 401, and every token of that sign-in is revoked. The tokens stay in the
+/// client they were issued in; a client that was deactivated (or removed) gets no new tokens.
+/// </summary>
+public static class RefreshAccessToken
+{
+    public sealed record Command(string? Refresh) : IRequest<Response>, ICommand;
+
+    public sealed record Response(string Access, string Refresh);
+
+    public sealed class Validator : AbstractValidator<Command>
+    {
+        public Validator() => RuleFor(x => x.Refresh).Required().MaxChars(4096);
+    }
+
+    public sealed class Handler(IDocumentSession session, TokenService tokens) : IRequestHandler<Command, Response>
+    {
+        public async Task<Response> Handle(Command c, CancellationToken ct)
+        {
+            var refresh = c.Refresh!.Trim();
+            var pair = await tokens.RotateAsync(session, refresh, ct);
+            // The token is genuine by now (RotateAsync checked its signature), so its client claim can be trusted.
+            if (ClientOf(refresh) is not { } clientId || !await ActiveClients.IsActiveAsync(session, clientId, ct))
+                throw new NotAuthenticated("Token is invalid or expired", "TOKEN_NOT_VALID");
+            return new Response(pair.Access, pair.Refresh);
+        }
+
+        private static long? ClientOf(string token) =>
+            long.TryParse(new JwtSecurityTokenHandler().ReadJwtToken(token).Claims.FirstOrDefault(x => x.Type == LmsClaims.Client)?.Value,
+                System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var id) ? id : null;
+    }
+
+    public sealed class Endpoint : ICarterModule
+    {
+        public void AddRoutes(IEndpointRouteBuilder app) =>
+            app.MapPost("/accounts/token/refresh/", async (Command body, IMediator m, CancellationToken ct) =>
+                    TypedResults.Ok(await m.Send(body, ct)))
+                .WithName("001.RefreshToken").WithTags("001 Accounts")
+                .ForDocuments(ApiDocument.AiLinc001, 400, 401)
+                .AllowAnonymous();
+    }
+}

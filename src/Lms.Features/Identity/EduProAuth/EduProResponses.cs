@@ -1,0 +1,74 @@
+using System.Globalization;
+using System.IdentityModel.Tokens.Jwt;
+using Lms.Features.Common.Security;
+using Lms.Features.Identity.Tokens;
+
+namespace Lms.Features.Identity.EduProAuth;
+
+/// <summary>004's <c>{"message": "..."}</c> answers.</summary>
+public sealed record MessageResponse(string Message);
+
+/// <summary>The user inside 004's login answer (1.3, 1.4).</summary>
+public sealed record LoginUser(Guid Id, string Username, string Email, string UserType)
+{
+    public static LoginUser From(User u) => new(u.Key, u.Username, u.Email, u.Role.Word());
+}
+
+/// <summary>1.3 / 1.4: the tokens are returned and also set as HttpOnly cookies by the endpoint.</summary>
+public sealed record LoginResponse(string Access, string Refresh, LoginUser User);
+
+/// <summary>1.5 / 1.6: the document shows only <c>access</c>; refresh tokens rotate, so the new one is returned too.</summary>
+public sealed record RefreshResponse(string Access, string Refresh);
+
+/// <summary>A handler's answer plus the token pair the endpoint writes into the cookies.</summary>
+public sealed record WithTokens<T>(T Body, TokenPair Tokens);
+
+/// <summary>Token and session helpers shared by 004's sign-in slices.</summary>
+public static class EduProSessions
+{
+    private static readonly JwtSecurityTokenHandler Reader = new() { MapInboundClaims = false };
+
+    /// <summary>The user, client and role of a token this service just issued (already validated, so only read).</summary>
+    public static (long UserId, long ClientId, string Role) ClaimsOf(string token)
+    {
+        var jwt = Reader.ReadJwtToken(token);
+        string Claim(string type) => jwt.Claims.First(c => c.Type == type).Value;
+        return (long.Parse(Claim(LmsClaims.Subject), CultureInfo.InvariantCulture),
+            long.Parse(Claim(LmsClaims.Client), CultureInfo.InvariantCulture), Claim(LmsClaims.Role));
+    }
+
+    /// <summary>
+    /// Revokes the user's refresh tokens (every sign-in, or every one but <paramref name="exceptFamily"/>): after a
+    /// password change or reset no older session can mint new access tokens.
+    /// </summary>
+    public static async Task RevokeAllAsync(IDocumentSession session, long userId, string? exceptFamily, DateTimeOffset now, CancellationToken ct)
+    {
+        var live = await session.Query<RefreshToken>()
+            .Where(t => t.UserId == userId && t.RevokedAt == null)
+            .ToListAsync(ct);
+        foreach (var token in live.Where(t => t.Family != exceptFamily))
+        {
+            token.RevokedAt = now;
+            session.Store(token);
+        }
+    }
+
+    /// <summary>The teacher of a 004 student route: an active teacher account with that username, or null.</summary>
+    public static async Task<User?> TeacherAsync(IQuerySession session, string? username, CancellationToken ct)
+    {
+        if (!EduProRoutes.IsQueryable(username, 150)) return null;
+        var user = await Usernames.ByUsernameAsync(session, username, ct);
+        return user is { Role: Role.Teacher, IsActive: true } ? user : null;
+    }
+
+    /// <summary>The student's link to the teacher, or null when the student has not joined.</summary>
+    public static Task<TeacherStudent?> LinkAsync(IQuerySession session, long teacherId, long studentId, CancellationToken ct) =>
+        session.Query<TeacherStudent>().FirstOrDefaultAsync(x => x.TeacherId == teacherId && x.StudentId == studentId, ct);
+
+    /// <summary>Refuses a student who has not joined the teacher or whom the teacher blocked.</summary>
+    public static async Task EnsureMayUseAsync(IQuerySession session, User teacher, long studentId, CancellationToken ct)
+    {
+        var link = await LinkAsync(session, teacher.Id, studentId, ct) ?? throw EduProErrors.NotJoined();
+        if (link.IsBlocked) throw EduProErrors.AccountBlocked();
+    }
+}

@@ -1,0 +1,51 @@
+using Lms.Features.Common.Http;
+
+namespace Lms.Features.Identity.EduProAuth;
+
+/// <summary>
+/// 004's routes live under <c>/api/</c> and, by spec decision 9, also under <c>/api/v1/</c>: each is mapped twice, with
+/// the same conventions and distinct names (<c>004.X</c> and <c>004.X.V1</c>).
+/// </summary>
+public static class EduProRoutes
+{
+    public const string Tag = "004 User Management";
+
+    public static void MapPost004(this IEndpointRouteBuilder app, string path, string name, Delegate handler,
+        Action<RouteHandlerBuilder> configure)
+    {
+        configure(app.MapPost("/api/" + path, handler).WithName($"004.{name}").WithTags(Tag));
+        configure(app.MapPost("/api/v1/" + path, handler).WithName($"004.{name}.V1").WithTags(Tag));
+    }
+
+    /// <summary>
+    /// A body as JSON, urlencoded or multipart form (Django REST Framework accepts all three). Files are allowed only
+    /// under the named fields, one each; any other file is an unknown field.
+    /// </summary>
+    public static async Task<FormOrJson.Result<T>> ReadBodyAsync<T>(HttpRequest request, CancellationToken ct, params string[] fileFields)
+        where T : class
+    {
+        var result = await FormOrJson.ReadAsync<T>(request, ct);
+        var errors = new Dictionary<string, string[]>(StringComparer.Ordinal);
+        foreach (var group in result.Files.GroupBy(f => f.Name, StringComparer.Ordinal))
+        {
+            if (!fileFields.Contains(group.Key, StringComparer.Ordinal)) errors[Truncate(group.Key)] = ["Unknown field."];
+            else if (group.Count() > 1) errors[group.Key] = ["Upload only one file."];
+        }
+        // PostgreSQL text and jsonb cannot hold NUL: refused here as DRF refuses it, instead of failing in the database.
+        foreach (var property in typeof(T).GetProperties().Where(p => p.PropertyType == typeof(string)))
+        {
+            if (property.GetValue(result.Body) is string value && value.Contains('\0', StringComparison.Ordinal))
+                errors[Common.Json.LmsJson.Name(property.Name)] = [NullCharacters];
+        }
+        if (errors.Count > 0) throw new ValidationFailed(errors);
+        return result;
+    }
+
+    public const string NullCharacters = "Null characters are not allowed.";
+
+    /// <summary>A route value usable in a query: not blank, not over <paramref name="max"/> characters, no NUL.</summary>
+    public static bool IsQueryable([System.Diagnostics.CodeAnalysis.NotNullWhen(true)] string? value, int max) =>
+        !string.IsNullOrWhiteSpace(value) && value.Length <= max && !value.Contains('\0', StringComparison.Ordinal);
+
+    private static string Truncate(string field) => field.Length <= 100 ? field : field[..100];
+}

@@ -1,0 +1,50 @@
+using Lms.Features.Common.Security;
+using Lms.Features.Common.Tenancy;
+using Lms.Features.Identity.Tokens;
+
+namespace Lms.Features.Identity.EduProAuth;
+
+/// <summary>
+/// 004 1.6 <c>POST /api/student/refresh/{teacher_username}/</c>: as <see cref="RefreshTokens"/>, and only for a student
+/// of that teacher who is not blocked (a block takes effect at the next refresh).
+/// </summary>
+public static class RefreshStudentTokens
+{
+    public sealed record Command(string TeacherUsername, string Refresh) : IRequest<WithTokens<RefreshResponse>>, ICommand;
+
+    public sealed class Validator : AbstractValidator<Command>
+    {
+        public Validator() => RuleFor(x => x.Refresh).MaxChars(4096);
+    }
+
+    public sealed class Handler(IDocumentSession session, TokenService tokens, TenantContext tenant)
+        : IRequestHandler<Command, WithTokens<RefreshResponse>>
+    {
+        public async Task<WithTokens<RefreshResponse>> Handle(Command c, CancellationToken ct)
+        {
+            var teacher = await EduProSessions.TeacherAsync(session, c.TeacherUsername, ct) ?? throw EduProErrors.TeacherNotFound();
+            // Rotating validates the token; a refusal below throws before the unit of work commits the rotation.
+            var pair = await RefreshTokens.Rotate(session, tokens, tenant, c.Refresh, ct);
+            var (userId, _, role) = EduProSessions.ClaimsOf(pair.Access);
+            if (role != Roles.Student) throw EduProErrors.WrongUserType();
+            await EduProSessions.EnsureMayUseAsync(session, teacher, userId, ct);
+            return new(new RefreshResponse(pair.Access, pair.Refresh), pair);
+        }
+    }
+
+    public sealed class Endpoint : ICarterModule
+    {
+        public void AddRoutes(IEndpointRouteBuilder app) =>
+            app.MapPost004("student/refresh/{teacher_username}/", "RefreshStudentTokens",
+                async (string teacher_username, HttpRequest request, HttpResponse response, IMediator m, CancellationToken ct) =>
+                {
+                    var result = await m.Send(new Command(teacher_username, await RefreshTokens.ReadAsync(request, ct)), ct);
+                    AuthCookies.Set(response, result.Tokens);
+                    return TypedResults.Ok(result.Body);
+                },
+                e => e.Accepts<RefreshTokens.Body>("application/json", "multipart/form-data")
+                    .DisableAntiforgery()
+                    .ForDocuments(ApiDocument.EduPro004, 400, 403, 404, 415)
+                    .AllowAnonymous());
+    }
+}

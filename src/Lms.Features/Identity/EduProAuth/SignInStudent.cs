@@ -1,0 +1,56 @@
+using Lms.Features.Common.Security;
+using Lms.Features.Identity.Tokens;
+
+namespace Lms.Features.Identity.EduProAuth;
+
+/// <summary>
+/// 004 1.4 <c>POST /api/student/login/{teacher_username}/</c>: a student signs in under a teacher they joined and who
+/// has not blocked them. Tokens in the body and as HttpOnly cookies.
+/// </summary>
+public static class SignInStudent
+{
+    public sealed record Body(string? Username, string? Password);
+
+    public sealed record Command(string TeacherUsername, string? Username, string? Password) : IRequest<WithTokens<LoginResponse>>, ICommand;
+
+    public sealed class Validator : AbstractValidator<Command>
+    {
+        public Validator()
+        {
+            RuleFor(x => x.Username).MaxChars(254);
+            RuleFor(x => x.Password).MaxChars(PasswordRules.MaxLength);
+        }
+    }
+
+    public sealed class Handler(IDocumentSession session, SignIn signIn) : IRequestHandler<Command, WithTokens<LoginResponse>>
+    {
+        public async Task<WithTokens<LoginResponse>> Handle(Command c, CancellationToken ct)
+        {
+            if (string.IsNullOrWhiteSpace(c.Username) || string.IsNullOrEmpty(c.Password)) throw EduProErrors.MissingCredentials();
+            var teacher = await EduProSessions.TeacherAsync(session, c.TeacherUsername, ct) ?? throw EduProErrors.TeacherNotFound();
+            var user = await signIn.CheckPasswordAsync(c.Username.Trim(), c.Password, ct) ?? throw EduProErrors.UserNotFound();
+            if (user.Role != Role.Student) throw EduProErrors.WrongUserType();
+            await EduProSessions.EnsureMayUseAsync(session, teacher, user.Id, ct);
+
+            var tokens = signIn.Complete(user);
+            return new(new LoginResponse(tokens.Access, tokens.Refresh, LoginUser.From(user)), tokens);
+        }
+    }
+
+    public sealed class Endpoint : ICarterModule
+    {
+        public void AddRoutes(IEndpointRouteBuilder app) =>
+            app.MapPost004("student/login/{teacher_username}/", "SignInStudent",
+                async (string teacher_username, HttpRequest request, HttpResponse response, IMediator m, CancellationToken ct) =>
+                {
+                    var b = (await EduProRoutes.ReadBodyAsync<Body>(request, ct)).Body;
+                    var result = await m.Send(new Command(teacher_username, b.Username, b.Password), ct);
+                    AuthCookies.Set(response, result.Tokens);
+                    return TypedResults.Ok(result.Body);
+                },
+                e => e.Accepts<Body>("application/json", "multipart/form-data")
+                    .DisableAntiforgery()
+                    .ForDocuments(ApiDocument.EduPro004, 400, 403, 404, 415)
+                    .AllowAnonymous());
+    }
+}

@@ -1,0 +1,54 @@
+using Lms.Features.Common.Security;
+using Lms.Features.Identity.Tokens;
+
+namespace Lms.Features.Identity.EduProAuth;
+
+/// <summary>
+/// 004 1.3 <c>POST /api/teacher/login/</c>: the tokens in the body and as HttpOnly cookies. An unknown account and a
+/// wrong password get the same 404; only with the right password does a non-teacher learn it is the wrong door.
+/// </summary>
+public static class SignInTeacher
+{
+    public sealed record Body(string? Username, string? Password);
+
+    public sealed record Command(string? Username, string? Password) : IRequest<WithTokens<LoginResponse>>, ICommand;
+
+    public sealed class Validator : AbstractValidator<Command>
+    {
+        public Validator()
+        {
+            RuleFor(x => x.Username).MaxChars(254);
+            RuleFor(x => x.Password).MaxChars(PasswordRules.MaxLength);
+        }
+    }
+
+    public sealed class Handler(SignIn signIn) : IRequestHandler<Command, WithTokens<LoginResponse>>
+    {
+        public async Task<WithTokens<LoginResponse>> Handle(Command c, CancellationToken ct)
+        {
+            if (string.IsNullOrWhiteSpace(c.Username) || string.IsNullOrEmpty(c.Password)) throw EduProErrors.MissingCredentials();
+            var user = await signIn.CheckPasswordAsync(c.Username.Trim(), c.Password, ct) ?? throw EduProErrors.UserNotFound();
+            if (user.Role != Role.Teacher) throw EduProErrors.WrongUserType();
+
+            var tokens = signIn.Complete(user);
+            return new(new LoginResponse(tokens.Access, tokens.Refresh, LoginUser.From(user)), tokens);
+        }
+    }
+
+    public sealed class Endpoint : ICarterModule
+    {
+        public void AddRoutes(IEndpointRouteBuilder app) =>
+            app.MapPost004("teacher/login/", "SignInTeacher",
+                async (HttpRequest request, HttpResponse response, IMediator m, CancellationToken ct) =>
+                {
+                    var b = (await EduProRoutes.ReadBodyAsync<Body>(request, ct)).Body;
+                    var result = await m.Send(new Command(b.Username, b.Password), ct);
+                    AuthCookies.Set(response, result.Tokens);
+                    return TypedResults.Ok(result.Body);
+                },
+                e => e.Accepts<Body>("application/json", "multipart/form-data")
+                    .DisableAntiforgery()
+                    .ForDocuments(ApiDocument.EduPro004, 400, 403, 404, 415)
+                    .AllowAnonymous());
+    }
+}

@@ -1,0 +1,37 @@
+using System.Security.Claims;
+using Lms.Features.Common.Media;
+using Lms.Features.Common.Security;
+
+namespace Lms.Features.Identity.TeacherStudents;
+
+/// <summary>
+/// 004 1.15 <c>GET /api/student/student-profile/{teacher_username}/</c>: the signed-in student's profile under one of
+/// their teachers. 404 for an unknown teacher; 403 when the student has not joined that teacher or is blocked by them.
+/// </summary>
+public static class GetStudentProfile
+{
+    public sealed record Query(long StudentId, string TeacherUsername) : IRequest<StudentProfileResponse>;
+
+    public sealed class Handler(IQuerySession session, MediaUrls urls) : IRequestHandler<Query, StudentProfileResponse>
+    {
+        public async Task<StudentProfileResponse> Handle(Query q, CancellationToken ct)
+        {
+            var teacher = await Teachers.ByUsernameAsync(session, q.TeacherUsername, ct);
+            var link = await session.Query<TeacherStudent>()
+                .FirstOrDefaultAsync(x => x.TeacherId == teacher.Id && x.StudentId == q.StudentId, ct) ?? throw Edu004Errors.NotJoined();
+            if (link.IsBlocked) throw Edu004Errors.Blocked();
+            var student = await session.LoadAsync<User>(q.StudentId, ct) ?? throw new NotAuthenticated("User not found", "USER_NOT_FOUND");
+            return StudentProfileResponse.From(student, urls);
+        }
+    }
+
+    public sealed class Endpoint : ICarterModule
+    {
+        public void AddRoutes(IEndpointRouteBuilder app) =>
+            app.Map004(Edu004Routes.Get, "/student/student-profile/{teacher_username}/",
+                async (string teacher_username, ClaimsPrincipal user, IMediator m, CancellationToken ct) =>
+                    TypedResults.Ok(await m.Send(new Query(user.UserId(), teacher_username), ct)),
+                "GetStudentProfile",
+                route => route.ForDocuments(ApiDocument.EduPro004, 401, 403, 404).RequireUserType(Role.Student));
+    }
+}

@@ -1,0 +1,80 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json.Nodes;
+using Lms.Tests.Integration.Infrastructure;
+
+namespace Lms.Tests.Integration.Identity.SmsAccounts;
+
+/// <summary>
+/// Two 000 registrations racing for one username (or e-mail): exactly one 201 and one 400 naming the field, whether the
+/// friendly pre-check or the unique index caught the loser. Several rounds so both paths get exercised.
+/// </summary>
+public sealed class SmsRegistrationRaceTests(LmsApiFactory factory) : SmsTest(factory)
+{
+    private const int Rounds = 6;
+
+    [Fact]
+    public async Task Simultaneous_registrations_with_one_username_create_one_account_and_one_400()
+    {
+        for (var round = 0; round < Rounds; round++)
+        {
+            var username = $"racer{round}";
+            var (a, b) = await Race(
+                Registration(username, $"a{round}@example.com", password: "Sturdy-Pass-A1"),
+                Registration(username.ToUpperInvariant(), $"b{round}@example.com", password: "Sturdy-Pass-B2"));
+
+            await AssertOneWinnerAndOne400(a, b, "username");
+            Assert.Equal(1, await SignsIn(username, "Sturdy-Pass-A1") + await SignsIn(username, "Sturdy-Pass-B2"));
+        }
+    }
+
+    [Fact]
+    public async Task Simultaneous_registrations_with_one_email_create_one_account_and_one_400()
+    {
+        for (var round = 0; round < Rounds; round++)
+        {
+            var email = $"shared{round}@example.com";
+            var (a, b) = await Race(
+                Registration($"first{round}", email, password: "Sturdy-Pass-A1"),
+                Registration($"second{round}", email.ToUpperInvariant(), password: "Sturdy-Pass-B2"));
+
+            await AssertOneWinnerAndOne400(a, b, "email");
+            Assert.Equal(1, await SignsIn($"first{round}", "Sturdy-Pass-A1") + await SignsIn($"second{round}", "Sturdy-Pass-B2"));
+        }
+    }
+
+    private async Task<(HttpResponseMessage A, HttpResponseMessage B)> Race(JsonObject first, JsonObject second)
+    {
+        using var start = new SemaphoreSlim(0, 2);
+        var a = Send(first, start);
+        var b = Send(second, start);
+        start.Release(2);
+        var results = await Task.WhenAll(a, b);
+        return (results[0], results[1]);
+    }
+
+    private async Task<HttpResponseMessage> Send(JsonObject body, SemaphoreSlim start)
+    {
+        var client = Anonymous();
+        var content = Body(body);
+        await content.LoadIntoBufferAsync();
+        await start.WaitAsync();
+        return await client.PostAsync("/api/auth/register/", content);
+    }
+
+    private static async Task AssertOneWinnerAndOne400(HttpResponseMessage a, HttpResponseMessage b, string field)
+    {
+        var statuses = new[] { a.StatusCode, b.StatusCode }.Order().ToArray();
+        var bodies = $"{await a.Content.ReadAsStringAsync()} / {await b.Content.ReadAsStringAsync()}";
+        Assert.True(statuses.SequenceEqual([HttpStatusCode.Created, HttpStatusCode.BadRequest]), $"{string.Join(",", statuses)}: {bodies}");
+        var loser = (await Json(a.StatusCode == HttpStatusCode.BadRequest ? a : b)).AsObject();
+        Assert.Equal([$"A user with that {field} already exists."], Messages(loser, field));
+        Assert.Single(loser);
+    }
+
+    private async Task<int> SignsIn(string username, string password)
+    {
+        var response = await Anonymous().PostAsJsonAsync("/api/auth/login/", new { username, password });
+        return response.StatusCode == HttpStatusCode.OK ? 1 : 0;
+    }
+}
