@@ -69,6 +69,22 @@ public sealed class ThrottleTests(ThrottledApiFactory factory) : IClassFixture<T
     }
 
     [Fact]
+    public async Task One_account_is_one_counter_across_documents()
+    {
+        // Two tries through 000's login and one through 003's use up the account's three; 004's login is then refused.
+        var ip = 0;
+        HttpClient Next() => factory.ClientFrom($"10.4.0.{++ip}");
+        await Next().PostAsJsonAsync("/api/auth/login/", new { username = "shared-victim", password = "guess-123x" });
+        await Next().PostAsJsonAsync("/api/auth/login/", new { username = "shared-victim", password = "guess-123x" });
+        await Next().PostAsJsonAsync("/api/token/", new { username = "shared-victim", password = "guess-123x" });
+
+        var fourth = await Next().PostAsJsonAsync("/api/teacher/login/", new { username = "shared-victim", password = "guess-123x" });
+
+        Assert.Equal(HttpStatusCode.TooManyRequests, fourth.StatusCode);
+        await Contract.Match(fourth, "004-login-throttled");
+    }
+
+    [Fact]
     public async Task One_IP_trying_many_accounts_is_refused_after_its_limit_and_another_IP_is_not()
     {
         var client = factory.ClientFrom("10.2.0.1");
@@ -83,5 +99,29 @@ public sealed class ThrottleTests(ThrottledApiFactory factory) : IClassFixture<T
         Assert.All(statuses.Take(ThrottledApiFactory.PerIp), s => Assert.Equal(HttpStatusCode.Unauthorized, s));
         Assert.Equal(HttpStatusCode.TooManyRequests, statuses[^1]);
         Assert.Equal(HttpStatusCode.Unauthorized, other.StatusCode);
+    }
+
+    [Theory]
+    [InlineData("/api/auth/login/", "{\"username\":\"victim\",\"password\":\"guess-123x\"}")]
+    [InlineData("/api/users/auth/login/", "{\"email\":\"victim@example.com\",\"password\":\"guess-123x\"}")]
+    [InlineData("/accounts/clients/1/user/login/", "{\"email\":\"victim@example.com\",\"password\":\"guess-123x\"}")]
+    [InlineData("/api/teacher/login/", "{\"username\":\"victim\",\"password\":\"guess-123x\"}")]
+    [InlineData("/accounts/clients/1/user/resend-verification-email/", "{\"email\":\"victim@example.com\"}")]
+    [InlineData("/api/password-reset/verify/", "{\"email\":\"victim@example.com\",\"otp\":\"123456\"}")]
+    [InlineData("/accounts/clients/1/user/verify-email/", "{\"email\":\"victim@example.com\",\"otp\":\"123456\"}")]
+    public async Task Every_documents_login_and_code_routes_are_throttled_per_account(string route, string body)
+    {
+        // Counters are per action and account across documents (one account), so each case uses its own account.
+        body = body.Replace("victim", "victim" + Math.Abs(route.GetHashCode(StringComparison.Ordinal)), StringComparison.Ordinal);
+        var last = HttpStatusCode.OK;
+        for (var i = 0; i <= ThrottledApiFactory.PerAccount; i++)
+        {
+            // A new IP each time: only the per-account counter can refuse.
+            var client = factory.ClientFrom($"10.3.{Math.Abs(route.GetHashCode(StringComparison.Ordinal)) % 200}.{i + 1}");
+            var response = await client.PostAsync(route, new StringContent(body, System.Text.Encoding.UTF8, "application/json"));
+            last = response.StatusCode;
+            if (i < ThrottledApiFactory.PerAccount) Assert.NotEqual(HttpStatusCode.TooManyRequests, last);
+        }
+        Assert.Equal(HttpStatusCode.TooManyRequests, last);
     }
 }
