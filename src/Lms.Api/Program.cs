@@ -54,7 +54,6 @@ builder.WebHost.ConfigureKestrel(k => k.Limits.MaxRequestBodySize = 10 * 1024 * 
 
 builder.Services.AddLmsAuth(config, dataDirectory);
 builder.Services.AddLmsIdentity(config, dataDirectory);
-Lms.Features.Identity.ClientAccounts.GoogleSignInSetup.Add(builder.Services, config);
 var rateLimits = config.GetSection("Lms:RateLimits").Get<RateLimitSettings>() ?? new RateLimitSettings();
 builder.Services.AddSingleton(rateLimits);
 builder.Services.AddSingleton<RateLimits>();

@@ -7,7 +7,7 @@ using Microsoft.Extensions.FileProviders;
 
 namespace Lms.Api.Hosting;
 
-/// <summary>What the identity slices need underneath: e-mail, media storage, codes, throttling and the shared sign-in.</summary>
+/// <summary>What the identity slices need underneath: e-mail, media storage, codes, throttling, the shared sign-in and Google's keys.</summary>
 internal static class IdentityServices
 {
     public static IServiceCollection AddLmsIdentity(this IServiceCollection services, IConfiguration config, string dataDirectory)
@@ -28,6 +28,7 @@ internal static class IdentityServices
         services.AddSingleton<AttemptThrottle>();
         services.AddSingleton<OneTimeCodes>();
         services.AddScoped<SignIn>();
+        Lms.Features.Identity.ClientAccounts.GoogleSignInSetup.Add(services, config);
         return services;
     }
 

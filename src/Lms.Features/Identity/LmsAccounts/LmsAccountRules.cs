@@ -40,22 +40,13 @@ public static class LmsAccountRules
     /// <summary>True when the text has no control characters (PostgreSQL's jsonb refuses NUL; none belongs in a name).</summary>
     public static bool IsPrintable(string? text) => text is null || !text.Any(char.IsControl);
 
-    /// <summary>
-    /// Which of e-mail and phone are taken in the current client, except by <paramref name="exceptUserId"/> (one query).
-    /// Local stand-in for <c>Usernames.TakenAsync</c>, whose "\0" placeholder for an absent value PostgreSQL refuses.
-    /// </summary>
+    /// <summary>Which of e-mail and phone are taken in the current client, except by <paramref name="exceptUserId"/> (one query).</summary>
     public static async Task<(bool Email, bool Phone)> TakenAsync(IQuerySession session, string? email, string? phone,
         CancellationToken ct, long exceptUserId = -1)
     {
-        var e = string.IsNullOrWhiteSpace(email) ? null : User.Normalize(email);
-        var p = User.PhoneKeyOf(phone);
-        if (e is null && p is null) return (false, false);
-        var query = session.Query<User>().Where(u => u.Id != exceptUserId);
-        query = e is not null && p is not null ? query.Where(u => u.EmailNormalized == e || u.PhoneKey == p)
-            : e is not null ? query.Where(u => u.EmailNormalized == e)
-            : query.Where(u => u.PhoneKey == p);
-        var hits = await query.Select(u => new { u.EmailNormalized, u.PhoneKey }).Take(2).ToListAsync(ct);
-        return (e is not null && hits.Any(h => h.EmailNormalized == e), p is not null && hits.Any(h => h.PhoneKey == p));
+        if (string.IsNullOrWhiteSpace(email) && User.PhoneKeyOf(phone) is null) return (false, false);
+        var taken = await Usernames.TakenAsync(session, null, email, phone, ct, exceptUserId);
+        return (taken.Contains("email"), taken.Contains("phone"));
     }
 
     /// <summary>Phone rules for an optional phone field; a blank value clears it.</summary>

@@ -96,38 +96,19 @@ public static class SmsFields
 
     private static readonly string[] UniqueFields = ["username", "email", "phone"];
 
-    /// <summary>
-    /// The 400 naming every one of username, e-mail and phone (by its digits) already used in the current client, or
-    /// null. One query. (Not <c>Usernames.TakenAsync</c>: it sends "\0" for an absent value, which PostgreSQL refuses.)
-    /// </summary>
+    /// <summary>The 400 naming every one of username, e-mail and phone (by its digits) already used in the current client, or null.</summary>
     public static async Task<ValidationFailed?> TakenAsync(IQuerySession session, string username, string email, string? phone,
         CancellationToken ct)
     {
-        var u = User.Normalize(username);
-        var e = User.Normalize(email);
-        var p = User.PhoneKeyOf(phone);
-        var query = p is null
-            ? session.Query<User>().Where(x => x.UsernameNormalized == u || x.EmailNormalized == e)
-            : session.Query<User>().Where(x => x.UsernameNormalized == u || x.EmailNormalized == e || x.PhoneKey == p);
-        var hits = await query.Select(x => new { x.UsernameNormalized, x.EmailNormalized, x.PhoneKey }).Take(3).ToListAsync(ct);
-        var taken = new HashSet<string>(StringComparer.Ordinal);
-        foreach (var h in hits)
-        {
-            if (h.UsernameNormalized == u) taken.Add("username");
-            if (h.EmailNormalized == e) taken.Add("email");
-            if (p is not null && h.PhoneKey == p) taken.Add("phone");
-        }
+        var taken = await Usernames.TakenAsync(session, username, email, phone, ct);
         return taken.Count == 0
             ? null
             : ValidationFailed.For(UniqueFields.Where(taken.Contains).Select(f => (f, TakenMessage(f))).ToArray());
     }
 
     /// <summary>Whether another account of the current client has this phone (compared by its digits).</summary>
-    public static async Task<bool> PhoneTakenAsync(IQuerySession session, string phone, long exceptUserId, CancellationToken ct)
-    {
-        var p = User.PhoneKeyOf(phone);
-        return p is not null && await session.Query<User>().AnyAsync(x => x.PhoneKey == p && x.Id != exceptUserId, ct);
-    }
+    public static async Task<bool> PhoneTakenAsync(IQuerySession session, string phone, long exceptUserId, CancellationToken ct) =>
+        User.PhoneKeyOf(phone) is not null && (await Usernames.TakenAsync(session, null, null, phone, ct, exceptUserId)).Contains("phone");
 
     /// <summary>The 400 for a violated unique index of <see cref="UsersSchema"/>, or null for any other constraint.</summary>
     public static ValidationFailed? UniqueViolation(string? constraint)
