@@ -2,6 +2,7 @@ using System.Globalization;
 using System.IdentityModel.Tokens.Jwt;
 using Lms.Features.Common.Security;
 using Lms.Features.Identity.Tokens;
+using Marten.Patching;
 
 namespace Lms.Features.Identity.EduProAuth;
 
@@ -65,10 +66,14 @@ public static class EduProSessions
     public static Task<TeacherStudent?> LinkAsync(IQuerySession session, long teacherId, long studentId, CancellationToken ct) =>
         session.Query<TeacherStudent>().FirstOrDefaultAsync(x => x.TeacherId == teacherId && x.StudentId == studentId, ct);
 
-    /// <summary>Refuses a student who has not joined the teacher or whom the teacher blocked.</summary>
-    public static async Task EnsureMayUseAsync(IQuerySession session, User teacher, long studentId, CancellationToken ct)
+    /// <summary>
+    /// Refuses a student who has not joined the teacher or whom the teacher blocked; otherwise records the activity on
+    /// the link (004's <c>last_activity</c>) with a patch, so it never races the teacher's block toggle.
+    /// </summary>
+    public static async Task EnsureMayUseAsync(IDocumentSession session, User teacher, long studentId, DateTimeOffset now, CancellationToken ct)
     {
         var link = await LinkAsync(session, teacher.Id, studentId, ct) ?? throw EduProErrors.NotJoined();
         if (link.IsBlocked) throw EduProErrors.AccountBlocked();
+        session.Patch<TeacherStudent>(link.Id).Set(x => x.LastActivity, now);
     }
 }

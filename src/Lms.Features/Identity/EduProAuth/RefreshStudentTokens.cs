@@ -17,7 +17,7 @@ public static class RefreshStudentTokens
         public Validator() => RuleFor(x => x.Refresh).MaxChars(4096);
     }
 
-    public sealed class Handler(IDocumentSession session, TokenService tokens, TenantContext tenant)
+    public sealed class Handler(IDocumentSession session, TokenService tokens, TenantContext tenant, TimeProvider clock)
         : IRequestHandler<Command, WithTokens<RefreshResponse>>
     {
         public async Task<WithTokens<RefreshResponse>> Handle(Command c, CancellationToken ct)
@@ -27,7 +27,7 @@ public static class RefreshStudentTokens
             var pair = await RefreshTokens.Rotate(session, tokens, tenant, c.Refresh, ct);
             var (userId, _, role) = EduProSessions.ClaimsOf(pair.Access);
             if (role != Roles.Student) throw EduProErrors.WrongUserType();
-            await EduProSessions.EnsureMayUseAsync(session, teacher, userId, ct);
+            await EduProSessions.EnsureMayUseAsync(session, teacher, userId, clock.GetUtcNow(), ct);
             return new(new RefreshResponse(pair.Access, pair.Refresh), pair);
         }
     }

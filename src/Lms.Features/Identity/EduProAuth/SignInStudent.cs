@@ -22,7 +22,7 @@ public static class SignInStudent
         }
     }
 
-    public sealed class Handler(IDocumentSession session, SignIn signIn) : IRequestHandler<Command, WithTokens<LoginResponse>>
+    public sealed class Handler(IDocumentSession session, SignIn signIn, TimeProvider clock) : IRequestHandler<Command, WithTokens<LoginResponse>>
     {
         public async Task<WithTokens<LoginResponse>> Handle(Command c, CancellationToken ct)
         {
@@ -30,7 +30,7 @@ public static class SignInStudent
             var teacher = await EduProSessions.TeacherAsync(session, c.TeacherUsername, ct) ?? throw EduProErrors.TeacherNotFound();
             var user = await signIn.CheckPasswordAsync(c.Username.Trim(), c.Password, ct) ?? throw EduProErrors.UserNotFound();
             if (user.Role != Role.Student) throw EduProErrors.WrongUserType();
-            await EduProSessions.EnsureMayUseAsync(session, teacher, user.Id, ct);
+            await EduProSessions.EnsureMayUseAsync(session, teacher, user.Id, clock.GetUtcNow(), ct);
 
             var tokens = signIn.Complete(user);
             return new(new LoginResponse(tokens.Access, tokens.Refresh, LoginUser.From(user)), tokens);

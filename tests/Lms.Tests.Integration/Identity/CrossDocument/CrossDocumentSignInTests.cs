@@ -119,6 +119,28 @@ public sealed class CrossDocumentSignInTests(LmsApiFactory factory) : ApiTest(fa
         Assert.Equal(HttpStatusCode.Forbidden, other.StatusCode);
     }
 
+    [Fact]
+    public async Task A_students_refresh_under_a_teacher_is_the_last_activity_the_teacher_sees()
+    {
+        var teacher = await RegisterTeacherOn004("mrblack");
+        var (student, _, username) = await NewUser("student");
+        Assert.Equal(HttpStatusCode.Created, (await student.PostAsync($"/api/join-teacher/{teacher}/", null)).StatusCode);
+        var login = await Anonymous().PostAsJsonAsync($"/api/student/login/{teacher}/", new { username, password = "Sturdy-Pass-2026" });
+        var refresh = (await Json(login))["refresh"]!.GetValue<string>();
+        Factory.Clock.Advance(TimeSpan.FromHours(3)); // the app's clock only: the refresh below is "three hours later"
+        var activeAt = Factory.Clock.GetUtcNow();
+
+        var refreshed = await Anonymous().PostAsJsonAsync($"/api/student/refresh/{teacher}/", new { refresh });
+        Assert.Equal(HttpStatusCode.OK, refreshed.StatusCode);
+        Factory.Clock.Reset();
+        var teacherLogin = await Anonymous().PostAsJsonAsync("/api/teacher/login/", new { username = teacher, password = Password });
+        var list = await Json(await As((await Json(teacherLogin))["access"]!.GetValue<string>()).GetAsync("/api/teacher/get_students/"));
+
+        var lastActivity = list["results"]![0]!["last_activity"]!.GetValue<DateTimeOffset>();
+        // Not the last login (three hours earlier): the refresh under this teacher is the latest activity.
+        Assert.InRange(lastActivity, activeAt.AddSeconds(-1), activeAt.AddMinutes(1));
+    }
+
     private async Task<string> RegisterTeacherOn004(string username)
     {
         var phone = "0100" + Math.Abs(username.GetHashCode(StringComparison.Ordinal) % 10_000_000).ToString("D7", System.Globalization.CultureInfo.InvariantCulture);
