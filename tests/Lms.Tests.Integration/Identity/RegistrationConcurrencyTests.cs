@@ -44,24 +44,9 @@ public sealed class RegistrationConcurrencyTests(LmsApiFactory factory) : ApiTes
         }
     }
 
-    private async Task<(HttpResponseMessage A, HttpResponseMessage B)> Race(object first, object second)
-    {
-        using var start = new SemaphoreSlim(0, 2);
-        var a = Send(first, start);
-        var b = Send(second, start);
-        start.Release(2);
-        var results = await Task.WhenAll(a, b);
-        return (results[0], results[1]);
-    }
+    private Task<(HttpResponseMessage A, HttpResponseMessage B)> Race(object first, object second) =>
+        RacePosts("/api/users/register/", first, second);
 
-    private async Task<HttpResponseMessage> Send(object body, SemaphoreSlim start)
-    {
-        var client = Anonymous();
-        var content = JsonContent.Create(body);
-        await content.LoadIntoBufferAsync();
-        await start.WaitAsync();
-        return await client.PostAsync("/api/users/register/", content);
-    }
 
     /// <summary>The loser gets the same 409 whether the pre-check or the unique index caught it.</summary>
     private static async Task AssertOneWinnerAndOneConflict(HttpResponseMessage a, HttpResponseMessage b, string field)

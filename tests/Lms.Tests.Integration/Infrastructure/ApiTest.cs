@@ -74,6 +74,29 @@ public abstract class ApiTest(LmsApiFactory factory) : IAsyncLifetime
         return id;
     }
 
+    /// <summary>
+    /// Sends two POSTs at the same instant (bodies serialised first, then released together by one gate), so the two
+    /// requests race in the app: double submits, duplicate registrations, last seat.
+    /// </summary>
+    protected async Task<(HttpResponseMessage A, HttpResponseMessage B)> RacePosts(string path, object first, object second)
+    {
+        using var start = new SemaphoreSlim(0, 2);
+        var a = Send(first);
+        var b = Send(second);
+        start.Release(2);
+        var results = await Task.WhenAll(a, b);
+        return (results[0], results[1]);
+
+        async Task<HttpResponseMessage> Send(object body)
+        {
+            var client = Anonymous();
+            var content = JsonContent.Create(body);
+            await content.LoadIntoBufferAsync();
+            await start.WaitAsync();
+            return await client.PostAsync(path, content);
+        }
+    }
+
     protected static async Task<JsonNode> Json(HttpResponseMessage response)
     {
         var text = await response.Content.ReadAsStringAsync();

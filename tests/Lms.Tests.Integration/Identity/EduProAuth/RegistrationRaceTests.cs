@@ -1,5 +1,4 @@
 using System.Net;
-using System.Net.Http.Json;
 using Lms.Tests.Integration.Infrastructure;
 
 namespace Lms.Tests.Integration.Identity.EduProAuth;
@@ -48,24 +47,9 @@ public sealed class RegistrationRaceTests(LmsApiFactory factory) : EduProTest(fa
         }
     }
 
-    private async Task<(HttpResponseMessage A, HttpResponseMessage B)> Race(object first, object second)
-    {
-        using var start = new SemaphoreSlim(0, 2);
-        var a = Send(first, start);
-        var b = Send(second, start);
-        start.Release(2);
-        var results = await Task.WhenAll(a, b);
-        return (results[0], results[1]);
-    }
+    private Task<(HttpResponseMessage A, HttpResponseMessage B)> Race(object first, object second) =>
+        RacePosts("/api/teacher/teacher-register/", first, second);
 
-    private async Task<HttpResponseMessage> Send(object body, SemaphoreSlim start)
-    {
-        var client = Anonymous();
-        var content = JsonContent.Create(body);
-        await content.LoadIntoBufferAsync();
-        await start.WaitAsync();
-        return await client.PostAsync("/api/teacher/teacher-register/", content);
-    }
 
     private static async Task AssertOneWinner(HttpResponseMessage a, HttpResponseMessage b, string field, string message)
     {

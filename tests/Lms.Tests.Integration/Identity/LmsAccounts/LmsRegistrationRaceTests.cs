@@ -46,24 +46,9 @@ public sealed class LmsRegistrationRaceTests(LmsApiFactory factory) : LmsAccount
         }
     }
 
-    private async Task<(HttpResponseMessage A, HttpResponseMessage B)> Race(object first, object second)
-    {
-        using var start = new SemaphoreSlim(0, 2);
-        var a = Send(first, start);
-        var b = Send(second, start);
-        start.Release(2);
-        var results = await Task.WhenAll(a, b);
-        return (results[0], results[1]);
-    }
+    private Task<(HttpResponseMessage A, HttpResponseMessage B)> Race(object first, object second) =>
+        RacePosts("/api/users/auth/register/", first, second);
 
-    private async Task<HttpResponseMessage> Send(object body, SemaphoreSlim start)
-    {
-        var client = Anonymous();
-        var content = JsonContent.Create(body);
-        await content.LoadIntoBufferAsync();
-        await start.WaitAsync();
-        return await client.PostAsync("/api/users/auth/register/", content);
-    }
 
     private static async Task<System.Text.Json.Nodes.JsonNode> AssertOneWinnerAndOne400(HttpResponseMessage a, HttpResponseMessage b)
     {

@@ -43,24 +43,8 @@ public sealed class SmsRegistrationRaceTests(LmsApiFactory factory) : SmsTest(fa
         }
     }
 
-    private async Task<(HttpResponseMessage A, HttpResponseMessage B)> Race(JsonObject first, JsonObject second)
-    {
-        using var start = new SemaphoreSlim(0, 2);
-        var a = Send(first, start);
-        var b = Send(second, start);
-        start.Release(2);
-        var results = await Task.WhenAll(a, b);
-        return (results[0], results[1]);
-    }
-
-    private async Task<HttpResponseMessage> Send(JsonObject body, SemaphoreSlim start)
-    {
-        var client = Anonymous();
-        var content = Body(body);
-        await content.LoadIntoBufferAsync();
-        await start.WaitAsync();
-        return await client.PostAsync("/api/auth/register/", content);
-    }
+    private Task<(HttpResponseMessage A, HttpResponseMessage B)> Race(JsonObject first, JsonObject second) =>
+        RacePosts("/api/auth/register/", first, second);
 
     private static async Task AssertOneWinnerAndOne400(HttpResponseMessage a, HttpResponseMessage b, string field)
     {
