@@ -50,10 +50,6 @@ public sealed class RateLimitedApiFactory : LmsApiFactory
         return client;
     }
 
-    private sealed class FrozenClock(DateTimeOffset now) : TimeProvider
-    {
-        public override DateTimeOffset GetUtcNow() => now;
-    }
 }
 
 public sealed class RateLimitTests(RateLimitedApiFactory factory) : IClassFixture<RateLimitedApiFactory>

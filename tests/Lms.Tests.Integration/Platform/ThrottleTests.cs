@@ -31,10 +31,6 @@ public sealed class ThrottledApiFactory : LmsApiFactory
         builder.ConfigureTestServices(services => services.AddSingleton<TimeProvider>(new FrozenClock(now)));
     }
 
-    private sealed class FrozenClock(DateTimeOffset now) : TimeProvider
-    {
-        public override DateTimeOffset GetUtcNow() => now;
-    }
 
     /// <summary>A client whose requests come from the given address.</summary>
     public HttpClient ClientFrom(string ip) =>

@@ -1,5 +1,3 @@
-using System.IdentityModel.Tokens.Jwt;
-using Lms.Features.Common.Security;
 using Lms.Features.Identity.Clients;
 using Lms.Features.Identity.Tokens;
 
@@ -28,15 +26,11 @@ public static class RefreshAccessToken
         {
             var refresh = c.Refresh!.Trim();
             var pair = await tokens.RotateAsync(session, refresh, ct);
-            // The token is genuine by now (RotateAsync checked its signature), so its client claim can be trusted.
-            if (ClientOf(refresh) is not { } clientId || !await ActiveClients.IsActiveAsync(session, clientId, ct))
+            // The pair was issued in the refresh token's own client (RotateAsync checked the token's signature).
+            if (!await ActiveClients.IsActiveAsync(session, pair.ClientId, ct))
                 throw new NotAuthenticated("Token is invalid or expired", "TOKEN_NOT_VALID");
             return new Response(pair.Access, pair.Refresh);
         }
-
-        private static long? ClientOf(string token) =>
-            long.TryParse(new JwtSecurityTokenHandler().ReadJwtToken(token).Claims.FirstOrDefault(x => x.Type == LmsClaims.Client)?.Value,
-                System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var id) ? id : null;
     }
 
     public sealed class Endpoint : ICarterModule

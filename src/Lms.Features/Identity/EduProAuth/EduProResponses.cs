@@ -1,5 +1,3 @@
-using System.Globalization;
-using System.IdentityModel.Tokens.Jwt;
 using Lms.Features.Common.Security;
 using Lms.Features.Identity.Tokens;
 using Marten.Patching;
@@ -27,17 +25,6 @@ public sealed record WithTokens<T>(T Body, TokenPair Tokens);
 /// <summary>Token and session helpers shared by 004's sign-in slices.</summary>
 public static class EduProSessions
 {
-    private static readonly JwtSecurityTokenHandler Reader = new() { MapInboundClaims = false };
-
-    /// <summary>The user, client and role of a token this service just issued (already validated, so only read).</summary>
-    public static (long UserId, long ClientId, string Role) ClaimsOf(string token)
-    {
-        var jwt = Reader.ReadJwtToken(token);
-        string Claim(string type) => jwt.Claims.First(c => c.Type == type).Value;
-        return (long.Parse(Claim(LmsClaims.Subject), CultureInfo.InvariantCulture),
-            long.Parse(Claim(LmsClaims.Client), CultureInfo.InvariantCulture), Claim(LmsClaims.Role));
-    }
-
     /// <summary>
     /// Revokes the user's refresh tokens (every sign-in, or every one but <paramref name="exceptFamily"/>): after a
     /// password change or reset no older session can mint new access tokens.

@@ -25,9 +25,8 @@ public static class RefreshStudentTokens
             var teacher = await EduProSessions.TeacherAsync(session, c.TeacherUsername, ct) ?? throw EduProErrors.TeacherNotFound();
             // Rotating validates the token; a refusal below throws before the unit of work commits the rotation.
             var pair = await RefreshTokens.Rotate(session, tokens, tenant, c.Refresh, ct);
-            var (userId, _, role) = EduProSessions.ClaimsOf(pair.Access);
-            if (role != Roles.Student) throw EduProErrors.WrongUserType();
-            await EduProSessions.EnsureMayUseAsync(session, teacher, userId, clock.GetUtcNow(), ct);
+            if (pair.Role != Role.Student) throw EduProErrors.WrongUserType();
+            await EduProSessions.EnsureMayUseAsync(session, teacher, pair.UserId, clock.GetUtcNow(), ct);
             return new(new RefreshResponse(pair.Access, pair.Refresh), pair);
         }
     }

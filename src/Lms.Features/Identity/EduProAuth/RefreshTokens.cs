@@ -45,7 +45,7 @@ public static class RefreshTokens
         {
             throw EduProErrors.InvalidRefresh();
         }
-        if (EduProSessions.ClaimsOf(pair.Access).ClientId != tenant.ClientId) throw EduProErrors.InvalidRefresh();
+        if (pair.ClientId != tenant.ClientId) throw EduProErrors.InvalidRefresh();
         return pair;
     }
 

@@ -6,7 +6,9 @@ using Microsoft.IdentityModel.Tokens;
 
 namespace Lms.Features.Identity.Tokens;
 
-public sealed record TokenPair(string Access, string Refresh, DateTimeOffset AccessExpiresAt, DateTimeOffset RefreshExpiresAt);
+/// <summary>A freshly issued pair, with whom and where it was issued for, so callers never re-read their own JWTs.</summary>
+public sealed record TokenPair(string Access, string Refresh, DateTimeOffset AccessExpiresAt, DateTimeOffset RefreshExpiresAt,
+    long UserId, Role Role, long ClientId, string RefreshId);
 
 /// <summary>Issues, rotates and revokes JWT access and refresh tokens. Writes go to the caller's session (its unit of work).</summary>
 public sealed class TokenService(IOptions<JwtSettings> options, TimeProvider clock)
@@ -40,7 +42,7 @@ public sealed class TokenService(IOptions<JwtSettings> options, TimeProvider clo
         if (user is null || !user.IsActive) throw InvalidRefresh();
 
         var pair = IssueInFamily(session, user.Id, user.Role, record.ClientId, record.Family);
-        record.ReplacedBy = new JwtSecurityTokenHandler().ReadJwtToken(pair.Refresh).Id;
+        record.ReplacedBy = pair.RefreshId;
         session.Store(record);
         return pair;
     }
@@ -79,7 +81,7 @@ public sealed class TokenService(IOptions<JwtSettings> options, TimeProvider clo
         {
             Id = refreshId, UserId = userId, ClientId = clientId, Family = family, IssuedAt = now, ExpiresAt = refreshExpires,
         });
-        return new TokenPair(access, refresh, accessExpires, refreshExpires);
+        return new TokenPair(access, refresh, accessExpires, refreshExpires, userId, role, clientId, refreshId);
     }
 
     private string Write(long userId, Role role, long clientId, string type, string jti, string family,
