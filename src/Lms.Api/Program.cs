@@ -12,13 +12,17 @@ using Microsoft.AspNetCore.Http.Json;
 using Scalar.AspNetCore;
 using Serilog;
 
+// Numbers and dates are written the same whatever the machine's locale (ICU is on for Unicode normalization).
+System.Globalization.CultureInfo.DefaultThreadCurrentCulture = System.Globalization.CultureInfo.InvariantCulture;
+System.Globalization.CultureInfo.DefaultThreadCurrentUICulture = System.Globalization.CultureInfo.InvariantCulture;
+
 var builder = WebApplication.CreateBuilder(args);
 var config = builder.Configuration;
 
 builder.Host.UseSerilog((ctx, logger) => logger
     .ReadFrom.Configuration(ctx.Configuration)
     .Enrich.FromLogContext()
-    .WriteTo.Console(outputTemplate: "[{Timestamp:HH:mm:ss} {Level:u3}] {CorrelationId} user={UserId} {Message:lj}{NewLine}{Exception}"));
+    .WriteTo.Console(formatProvider: System.Globalization.CultureInfo.InvariantCulture, outputTemplate: "[{Timestamp:HH:mm:ss} {Level:u3}] {CorrelationId} user={UserId} {Message:lj}{NewLine}{Exception}"));
 
 var connectionString = config.GetConnectionString("Lms")
     ?? throw new InvalidOperationException("ConnectionStrings:Lms is not set. build/run.sh sets it for the embedded PostgreSQL.");

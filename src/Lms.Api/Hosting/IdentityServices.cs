@@ -28,6 +28,7 @@ internal static class IdentityServices
         services.AddSingleton<AttemptThrottle>();
         services.AddSingleton<OneTimeCodes>();
         services.AddScoped<SignIn>();
+        services.AddSingleton<AccountKeyMigration>();
         Lms.Features.Identity.ClientAccounts.GoogleSignInSetup.Add(services, config);
         return services;
     }

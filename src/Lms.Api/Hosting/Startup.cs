@@ -14,14 +14,16 @@ public sealed class LmsSettings
 }
 
 /// <summary>
-/// Start-up work after Marten has applied its schema: the default client and first admin (decision 7), then the demo
-/// data when asked for. Runs before the server accepts requests.
+/// Start-up work after Marten has applied its schema: the stored account keys, the default client and first admin
+/// (decision 7), then the demo data when asked for. Runs before the server accepts requests.
 /// </summary>
-internal sealed class StartupWork(Bootstrap bootstrap, DemoData demo, Microsoft.Extensions.Options.IOptions<LmsSettings> settings)
-    : IHostedService
+internal sealed class StartupWork(AccountKeyMigration accountKeys, Bootstrap bootstrap, DemoData demo,
+    Microsoft.Extensions.Options.IOptions<LmsSettings> settings) : IHostedService
 {
     public async Task StartAsync(CancellationToken cancellationToken)
     {
+        // Stored account keys first: the first admin is looked up by the current key.
+        await accountKeys.RunAsync(cancellationToken);
         await bootstrap.RunAsync(cancellationToken);
         if (settings.Value.SeedDemoData) await demo.LoadAsync(cancellationToken);
     }

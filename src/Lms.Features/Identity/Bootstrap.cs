@@ -42,8 +42,10 @@ public sealed class Bootstrap(IDocumentStore store, IOptions<BootstrapSettings> 
             logger.LogWarning("Lms:Bootstrap:AdminPassword is empty; no first admin is created");
             return;
         }
+        if (AccountRules.UsernameProblem(s.AdminUsername) is { } problem)
+            throw new InvalidOperationException($"Lms:Bootstrap:AdminUsername \"{s.AdminUsername}\" is not a valid username: {problem}");
         await using var tenantSession = store.LightweightSession(TenantContext.TenantIdOf(TenantContext.DefaultClientId));
-        var username = User.Normalize(s.AdminUsername);
+        var username = AccountRules.Key(s.AdminUsername);
         if (await tenantSession.Query<User>().AnyAsync(u => u.UsernameNormalized == username, ct)) return;
 
         var admin = User.Create(s.AdminUsername, s.AdminEmail, "Site", "Admin", Role.Admin, now);

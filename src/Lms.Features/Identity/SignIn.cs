@@ -11,12 +11,26 @@ namespace Lms.Features.Identity;
 /// </summary>
 public sealed class SignIn(IDocumentSession session, TokenService tokens, TenantContext tenant, AttemptThrottle throttle, TimeProvider clock)
 {
-    /// <summary>Looks the account up by username or e-mail (the login is tried as both).</summary>
-    public async Task<User?> CheckPasswordAsync(string login, string password, CancellationToken ct)
+    /// <summary>
+    /// Resolves one account deterministically (<see cref="AccountRules.IsEmailLogin"/>): by e-mail when the input has an
+    /// <c>@</c>, otherwise by username. So an account whose username looks like an e-mail never answers for that e-mail.
+    /// </summary>
+    public Task<User?> CheckPasswordAsync(string login, string password, CancellationToken ct) =>
+        CheckAsync(login, AccountRules.IsEmailLogin(login), password, ct);
+
+    /// <summary>For the documents whose login field takes only an e-mail (001, 002): a username never signs in there.</summary>
+    public Task<User?> CheckEmailPasswordAsync(string email, string password, CancellationToken ct) =>
+        CheckAsync(email, byEmail: true, password, ct);
+
+    private async Task<User?> CheckAsync(string login, bool byEmail, string password, CancellationToken ct)
     {
-        throttle.Hit("login", login);
-        var key = User.Normalize(login);
-        var user = await session.Query<User>().FirstOrDefaultAsync(u => u.UsernameNormalized == key || u.EmailNormalized == key, ct);
+        var key = AccountRules.Key(login);
+        var user = byEmail
+            ? await session.Query<User>().FirstOrDefaultAsync(u => u.EmailNormalized == key, ct)
+            : await session.Query<User>().FirstOrDefaultAsync(u => u.UsernameNormalized == key, ct);
+        // One bucket per account, whichever of its names was typed and through whichever document; an unknown name
+        // counts under its key, so guessing at accounts that do not exist is throttled too.
+        throttle.Hit("login", user is null ? $"{tenant.ClientId}:{(byEmail ? "e" : "u")}:{key}" : $"user:{user.Id}");
         return Passwords.Verify(user, password) && user!.IsActive ? user : null;
     }
 

@@ -64,8 +64,6 @@ public sealed class User
 
     public string FullName => $"{FirstName} {LastName}".Trim();
 
-    public static string Normalize(string value) => value.Trim().ToUpperInvariant();
-
     /// <summary>The digits of a phone number, or null when it has none (the unique key of <see cref="PhoneKey"/>).</summary>
     public static string? PhoneKeyOf(string? phone)
     {
@@ -93,9 +91,9 @@ public sealed class User
     public static User Create(string username, string email, string firstName, string lastName, Role role, DateTimeOffset now) => new()
     {
         Username = username.Trim(),
-        UsernameNormalized = Normalize(username),
+        UsernameNormalized = AccountRules.Key(username),
         Email = email.Trim(),
-        EmailNormalized = Normalize(email),
+        EmailNormalized = AccountRules.Key(email),
         FirstName = firstName.Trim(),
         LastName = lastName.Trim(),
         Role = role,

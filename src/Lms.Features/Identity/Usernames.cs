@@ -13,7 +13,7 @@ public static class Usernames
         var stem = new string(local.Where(c => char.IsAsciiLetterOrDigit(c) || c is '.' or '_' or '-' or '+').ToArray());
         if (stem.Length < 5) stem = (stem + "user").PadRight(5, '0');
         if (stem.Length > 140) stem = stem[..140];
-        var normalizedStem = User.Normalize(stem);
+        var normalizedStem = AccountRules.Key(stem);
         var taken = (await session.Query<User>()
                 .Where(u => u.UsernameNormalized.StartsWith(normalizedStem))
                 .Select(u => u.UsernameNormalized)
@@ -24,7 +24,7 @@ public static class Usernames
         for (var i = 2; ; i++)
         {
             var candidate = $"{stem}{i}";
-            if (!taken.Contains(User.Normalize(candidate))) return candidate;
+            if (!taken.Contains(AccountRules.Key(candidate))) return candidate;
         }
     }
 
@@ -34,8 +34,8 @@ public static class Usernames
     {
         // An absent value becomes a single space, which no stored key can be (keys are trimmed or digits only).
         const string none = " ";
-        var u = string.IsNullOrWhiteSpace(username) ? none : User.Normalize(username);
-        var e = string.IsNullOrWhiteSpace(email) ? none : User.Normalize(email);
+        var u = string.IsNullOrWhiteSpace(username) ? none : AccountRules.Key(username);
+        var e = string.IsNullOrWhiteSpace(email) ? none : AccountRules.Key(email);
         var p = User.PhoneKeyOf(phone) ?? none;
         var except = exceptUserId ?? -1;
         var hits = await session.Query<User>()
@@ -56,14 +56,14 @@ public static class Usernames
     /// <summary>Finds an account of the current client by e-mail (case-insensitive).</summary>
     public static Task<User?> ByEmailAsync(IQuerySession session, string email, CancellationToken ct)
     {
-        var e = User.Normalize(email);
+        var e = AccountRules.Key(email);
         return session.Query<User>().FirstOrDefaultAsync(x => x.EmailNormalized == e, ct);
     }
 
     /// <summary>Finds an account of the current client by username (case-insensitive).</summary>
     public static Task<User?> ByUsernameAsync(IQuerySession session, string username, CancellationToken ct)
     {
-        var n = User.Normalize(username);
+        var n = AccountRules.Key(username);
         return session.Query<User>().FirstOrDefaultAsync(x => x.UsernameNormalized == n, ct);
     }
 }

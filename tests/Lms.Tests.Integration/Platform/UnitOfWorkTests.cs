@@ -38,7 +38,7 @@ public sealed class UnitOfWorkTests(LmsApiFactory factory) : ApiTest(factory)
     private async Task<bool> Exists(string username)
     {
         await using var session = Factory.Services.GetRequiredService<IDocumentStore>().QuerySession("1");
-        var normalized = User.Normalize(username);
+        var normalized = AccountRules.Key(username);
         return await session.Query<User>().AnyAsync(u => u.UsernameNormalized == normalized);
     }
 

@@ -52,15 +52,16 @@ public class RegisterUserValidatorTests
     [InlineData("john doe")]
     [InlineData("john!")]
     [InlineData("a/b")]
+    [InlineData("j+d@x-y_z")]
     public void A_username_with_other_characters_is_refused(string username) =>
-        Assert.Equal(["Enter a valid username. This value may contain only letters, numbers, and @/./+/-/_ characters."],
+        Assert.Equal(["Enter a valid username. This value may contain only letters, numbers, and ./+/-/_ characters."],
             Validated.Errors(_validator, Valid with { Username = username })["username"]);
 
     [Theory]
     [InlineData("john.doe")]
-    [InlineData("j+d@x-y_z")]
+    [InlineData("j+d-x.y_z")]
     [InlineData("jöhn")]
-    public void A_username_of_letters_digits_and_at_dot_plus_dash_underscore_is_valid(string username) =>
+    public void A_username_of_letters_digits_and_dot_plus_dash_underscore_is_valid(string username) =>
         Assert.Empty(Validated.Errors(_validator, Valid with { Username = username }));
 
     [Fact]

@@ -8,7 +8,7 @@ public sealed class ThrottleSettings
 {
     public bool Enabled { get; set; } = true;
 
-    /// <summary>Attempts per account (e-mail or username) per window, for each action.</summary>
+    /// <summary>Attempts per account per window, for each action (sign-in counts one account under one key, whichever name was typed).</summary>
     public int PerAccount { get; set; } = 10;
 
     /// <summary>Attempts per client IP per window, for each action.</summary>
@@ -38,7 +38,7 @@ public sealed class AttemptThrottle(IOptions<ThrottleSettings> options, IHttpCon
         var window = TimeSpan.FromSeconds(Math.Max(1, s.WindowSeconds));
         var ip = http.HttpContext?.Connection.RemoteIpAddress?.ToString() ?? "unknown";
         var retryIp = Count($"{action}|ip|{ip}", s.PerIp, window, now);
-        var retryAccount = string.IsNullOrWhiteSpace(account) ? 0 : Count($"{action}|acct|{account.Trim().ToUpperInvariant()}", s.PerAccount, window, now);
+        var retryAccount = string.IsNullOrWhiteSpace(account) ? 0 : Count($"{action}|acct|{Identity.AccountRules.Key(account)}", s.PerAccount, window, now);
         var retry = Math.Max(retryIp, retryAccount);
         if (retry > 0)
             throw new TooManyRequests($"Too many attempts. Please try again in {retry} seconds.", retry)

@@ -26,7 +26,7 @@ public static class AiLincRoles
 }
 
 /// <summary>The validation messages 001's account routes share.</summary>
-internal static class AccountRules
+internal static class AccountRules001
 {
     public const string EmailTaken = "A user with this email already exists.";
     public const string PhoneTaken = "A user with this phone number already exists.";

@@ -27,7 +27,7 @@ public static class Login
     {
         public async Task<SignInResponse> Handle(Command c, CancellationToken ct)
         {
-            var user = await signIn.CheckPasswordAsync(c.Email!.Trim(), c.Password!, ct)
+            var user = await signIn.CheckEmailPasswordAsync(c.Email!.Trim(), c.Password!, ct)
                        ?? throw new NotAuthenticated(BadCredentials, "INVALID_CREDENTIALS");
             return SignInResponse.From(signIn.Complete(user), user);
         }

@@ -48,8 +48,8 @@ public static class SignUp
             throttle.Hit("signup", c.Email);
             var taken = await Usernames.TakenAsync(session, null, c.Email, c.Phone, ct);
             var errors = new List<(string, string)>();
-            if (taken.Contains("email")) errors.Add(("email", AccountRules.EmailTaken));
-            if (taken.Contains("phone")) errors.Add(("phone", AccountRules.PhoneTaken));
+            if (taken.Contains("email")) errors.Add(("email", AccountRules001.EmailTaken));
+            if (taken.Contains("phone")) errors.Add(("phone", AccountRules001.PhoneTaken));
             if (errors.Count > 0) throw ValidationFailed.For([.. errors]);
 
             var pending = new PendingSignup(c.FirstName!.Trim(), c.LastName!.Trim(), c.Phone?.Trim() ?? "",

@@ -25,7 +25,7 @@ public static class UpdateUserProfile
         : IRequest<UserProfileResponse>, IReportsUniqueViolations
     {
         public ValidationFailed? UniqueViolation(string? constraint) =>
-            constraint == UsersSchema.UsernameIndex ? ValidationFailed.For("user_name", AccountRules.UsernameTaken) : null;
+            constraint == UsersSchema.UsernameIndex ? ValidationFailed.For("user_name", AccountRules001.UsernameTaken) : null;
     }
 
     public sealed class Validator : AbstractValidator<Command>
@@ -36,8 +36,8 @@ public static class UpdateUserProfile
             RuleFor(x => x.LastName).MaxChars(150);
             RuleFor(x => x.UserName).Must(u => !string.IsNullOrWhiteSpace(u)).When(x => x.UserName is not null)
                 .WithMessage("This field may not be blank.")
-                .MaxChars(150)
-                .Matches(@"^[\w.@+-]+$").WithMessage("Enter a valid username. This value may contain only letters, numbers, and @/./+/-/_ characters.");
+                .MaxChars(AccountRules.UsernameMax)
+                .Username();
             RuleFor(x => x.ProfilePic).Must(f => ImageUploads.Check(f!) is null).When(x => x.ProfilePic is not null)
                 .WithMessage(x => ImageUploads.Check(x.ProfilePic!) ?? "");
         }
@@ -55,9 +55,9 @@ public static class UpdateUserProfile
             {
                 var username = c.UserName.Trim();
                 if (await Usernames.ByUsernameAsync(session, username, ct) is { } holder && holder.Id != user.Id)
-                    throw ValidationFailed.For("user_name", AccountRules.UsernameTaken);
+                    throw ValidationFailed.For("user_name", AccountRules001.UsernameTaken);
                 user.Username = username;
-                user.UsernameNormalized = User.Normalize(username);
+                user.UsernameNormalized = AccountRules.Key(username);
                 user.Slug = User.SlugOf(username);
             }
             if (c.FirstName is not null) user.FirstName = c.FirstName.Trim();

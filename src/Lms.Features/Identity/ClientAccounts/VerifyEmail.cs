@@ -18,8 +18,8 @@ public static class VerifyEmail
     {
         public ValidationFailed? UniqueViolation(string? constraint) => constraint switch
         {
-            UsersSchema.EmailIndex => ValidationFailed.For("email", AccountRules.EmailTaken),
-            UsersSchema.PhoneIndex => ValidationFailed.For("phone", AccountRules.PhoneTaken),
+            UsersSchema.EmailIndex => ValidationFailed.For("email", AccountRules001.EmailTaken),
+            UsersSchema.PhoneIndex => ValidationFailed.For("phone", AccountRules001.PhoneTaken),
             // The username was derived from the e-mail and another sign-up took it at the same moment: the code was not
             // used up (the transaction rolled back), so sending it again succeeds with the next free username.
             UsersSchema.UsernameIndex => new ValidationFailed(new Dictionary<string, string[]>(), RetryMessage),
@@ -70,8 +70,8 @@ public static class VerifyEmail
             session.Store(code);
 
             var taken = await Usernames.TakenAsync(session, null, email, signup.Phone, ct);
-            if (taken.Contains("email")) throw ValidationFailed.For("email", AccountRules.EmailTaken);
-            if (taken.Contains("phone")) throw ValidationFailed.For("phone", AccountRules.PhoneTaken);
+            if (taken.Contains("email")) throw ValidationFailed.For("email", AccountRules001.EmailTaken);
+            if (taken.Contains("phone")) throw ValidationFailed.For("phone", AccountRules001.PhoneTaken);
 
             // The username is the e-mail's local part in lower case (its case is how the address was typed, not a name).
             var username = await Usernames.FreeFromEmailAsync(session, email.ToLowerInvariant(), ct);

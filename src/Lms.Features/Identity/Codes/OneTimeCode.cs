@@ -59,7 +59,7 @@ public sealed class OneTimeCodes(TimeProvider clock)
     public const int MaxAttempts = 5;
 
     public static string OtpId(CodePurpose purpose, long clientId, string email) =>
-        $"{purpose}:{clientId}:{User.Normalize(email)}";
+        $"{purpose}:{clientId}:{AccountRules.Key(email)}";
 
     /// <summary>A new 6-digit OTP for the e-mail (replacing any earlier one, so its attempt count starts again).</summary>
     public string IssueOtp(IDocumentSession session, CodePurpose purpose, long clientId, string email, TimeSpan lifetime,
@@ -69,7 +69,7 @@ public sealed class OneTimeCodes(TimeProvider clock)
         var now = clock.GetUtcNow();
         session.Store(new OneTimeCode
         {
-            Id = OtpId(purpose, clientId, email), Purpose = purpose, ClientId = clientId, EmailNormalized = User.Normalize(email),
+            Id = OtpId(purpose, clientId, email), Purpose = purpose, ClientId = clientId, EmailNormalized = AccountRules.Key(email),
             UserId = userId, CodeHash = Hash(code), IssuedAt = now, ExpiresAt = now + lifetime, Signup = signup,
         });
         return code;
@@ -82,7 +82,7 @@ public sealed class OneTimeCodes(TimeProvider clock)
         var now = clock.GetUtcNow();
         session.Store(new OneTimeCode
         {
-            Id = $"{purpose}:{Hash(token)}", Purpose = purpose, ClientId = clientId, EmailNormalized = User.Normalize(email),
+            Id = $"{purpose}:{Hash(token)}", Purpose = purpose, ClientId = clientId, EmailNormalized = AccountRules.Key(email),
             UserId = userId, CodeHash = Hash(token), IssuedAt = now, ExpiresAt = now + lifetime,
         });
         return token;

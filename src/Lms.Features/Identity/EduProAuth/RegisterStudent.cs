@@ -16,7 +16,7 @@ public static class RegisterStudent
         string? Phone, string? ParentPhone, string? Password1, string? Password2, IFormFile? Avatar, string? AvatarText)
         : IRequest<Response>, IReportsUniqueViolations, IAccountFields
     {
-        public ValidationFailed? UniqueViolation(string? constraint) => AccountRules.UniqueViolation(constraint);
+        public ValidationFailed? UniqueViolation(string? constraint) => AccountRules004.UniqueViolation(constraint);
     }
 
     public sealed record StudentUser(Guid Id, string Email, string Phone, string ParentPhone, string Username, string UserType,
@@ -29,8 +29,8 @@ public static class RegisterStudent
         public Validator()
         {
             this.AddAccountRules();
-            RuleFor(x => x.ParentPhone).Required().MaxChars(AccountRules.PhoneMax)
-                .Must(p => AccountRules.IsDigits(p!.Trim())).WithMessage("Parent phone must be a number.");
+            RuleFor(x => x.ParentPhone).Required().MaxChars(AccountRules004.PhoneMax)
+                .Must(p => AccountRules004.IsDigits(p!.Trim())).WithMessage("Parent phone must be a number.");
             this.AddPasswordRules();
             this.AddImageRule(x => x.Avatar, x => x.AvatarText);
         }
@@ -43,10 +43,10 @@ public static class RegisterStudent
         {
             var teacher = await EduProSessions.TeacherAsync(session, c.TeacherUsername, ct);
             var taken = await Usernames.TakenAsync(session, c.Username, c.Email, c.Phone, ct);
-            if (AccountRules.Taken(taken, teacherMissing: teacher is null) is { } invalid) throw invalid;
+            if (AccountRules004.Taken(taken, teacherMissing: teacher is null) is { } invalid) throw invalid;
 
             var now = clock.GetUtcNow();
-            var user = AccountRules.NewAccount(c, Role.Student, now);
+            var user = AccountRules004.NewAccount(c, Role.Student, now);
             user.GuardianPhone = c.ParentPhone!.Trim();
             if (c.Avatar is not null) user.AvatarPath = await ImageUploads.SaveAsync(storage, "avatars", "avatar", c.Avatar, ct);
             session.Insert(user); // assigns the id the link needs

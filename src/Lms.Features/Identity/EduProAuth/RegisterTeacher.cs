@@ -13,7 +13,7 @@ public static class RegisterTeacher
         string? Password1, string? Password2, IFormFile? Avatar, IFormFile? Logo, string? AvatarText, string? LogoText)
         : IRequest<Response>, IReportsUniqueViolations, IAccountFields
     {
-        public ValidationFailed? UniqueViolation(string? constraint) => AccountRules.UniqueViolation(constraint);
+        public ValidationFailed? UniqueViolation(string? constraint) => AccountRules004.UniqueViolation(constraint);
     }
 
     public sealed record TeacherUser(Guid Id, string Email, string Phone, string Username, string UserType, string Slug,
@@ -39,9 +39,9 @@ public static class RegisterTeacher
         {
             // Friendly answer first; the unique indexes still decide a race (the loser gets the same 400).
             var taken = await Usernames.TakenAsync(session, c.Username, c.Email, c.Phone, ct);
-            if (AccountRules.Taken(taken) is { } invalid) throw invalid;
+            if (AccountRules004.Taken(taken) is { } invalid) throw invalid;
 
-            var user = AccountRules.NewAccount(c, Role.Teacher, clock.GetUtcNow());
+            var user = AccountRules004.NewAccount(c, Role.Teacher, clock.GetUtcNow());
             // Images are stored only once everything else is valid.
             if (c.Avatar is not null) user.AvatarPath = await ImageUploads.SaveAsync(storage, "avatars", "avatar", c.Avatar, ct);
             if (c.Logo is not null) user.LogoPath = await ImageUploads.SaveAsync(storage, "logos", "logo", c.Logo, ct);

@@ -26,8 +26,8 @@ public static class ListTeachers
             var query = session.Query<User>().Where(u => u.Role == Role.Teacher).VisibleTo(q.Caller);
             foreach (var term in UserListing.Terms(q.Search))
             {
-                var upper = term.ToUpperInvariant();
-                query = query.Where(u => u.EmailNormalized.Contains(upper) || u.UsernameNormalized.Contains(upper) ||
+                var key = AccountRules.Key(term);
+                query = query.Where(u => u.EmailNormalized.Contains(key) || u.UsernameNormalized.Contains(key) ||
                                          u.FirstName.Contains(term, StringComparison.OrdinalIgnoreCase) ||
                                          u.LastName.Contains(term, StringComparison.OrdinalIgnoreCase) ||
                                          u.Specialization.Contains(term, StringComparison.OrdinalIgnoreCase));

@@ -29,10 +29,8 @@ public static class LoginWithEmail
         public async Task<Response> Handle(Command c, CancellationToken ct)
         {
             var email = c.Email!.Trim();
-            var user = await signIn.CheckPasswordAsync(email, c.Password!, ct);
-            // SignIn also matches usernames; this field only takes the account's e-mail.
-            if (user is null || user.EmailNormalized != User.Normalize(email))
-                throw new NotAuthenticated("Invalid email or password.", "INVALID_CREDENTIALS");
+            var user = await signIn.CheckEmailPasswordAsync(email, c.Password!, ct)
+                ?? throw new NotAuthenticated("Invalid email or password.", "INVALID_CREDENTIALS");
 
             var pair = signIn.Complete(user);
             return new Response(pair.Access, pair.Refresh, new SignedInUser(user.Id, user.Email, user.Role.Word(), user.FullName));

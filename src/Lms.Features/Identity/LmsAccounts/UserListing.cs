@@ -27,8 +27,8 @@ public static class UserListing
     {
         foreach (var term in Terms(search))
         {
-            var upper = term.ToUpperInvariant();
-            query = query.Where(u => u.EmailNormalized.Contains(upper) || u.UsernameNormalized.Contains(upper) ||
+            var key = AccountRules.Key(term);
+            query = query.Where(u => u.EmailNormalized.Contains(key) || u.UsernameNormalized.Contains(key) ||
                                      u.FirstName.Contains(term, StringComparison.OrdinalIgnoreCase) ||
                                      u.LastName.Contains(term, StringComparison.OrdinalIgnoreCase));
         }

@@ -15,8 +15,7 @@ public static class RegisterUser
     {
         public Validator()
         {
-            RuleFor(x => x.Username).Required().MaxChars(150)
-                .Matches(@"^[\w.@+-]+$").WithMessage("Enter a valid username. This value may contain only letters, numbers, and @/./+/-/_ characters.");
+            RuleFor(x => x.Username).Required().MaxChars(AccountRules.UsernameMax).Username();
             RuleFor(x => x.Email).Required().MaxChars(254)
                 .EmailAddress().WithMessage("Enter a valid email address.");
             RuleFor(x => x.Password).Required().Custom((password, ctx) =>

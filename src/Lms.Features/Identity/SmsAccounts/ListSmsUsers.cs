@@ -7,7 +7,8 @@ namespace Lms.Features.Identity.SmsAccounts;
 /// <summary>
 /// 000 <c>GET /api/auth/users/?user_type=student|tutor|admin</c>: a bare array ordered by id, paged by <c>page</c> and
 /// <c>page_size</c> (50 by default, at most 200) with the totals in X-Pagination-* headers (spec decision 8).
-/// Admins see every account; tutors see active students and tutors; students see active tutors only.
+/// Admins see every account; tutors see active students and tutors; students see active tutors only, without their
+/// e-mail and phone (the document shows no list answer; its app lists users on its admin page only).
 /// </summary>
 public static class ListSmsUsers
 {
@@ -45,8 +46,9 @@ public static class ListSmsUsers
             var rows = await query.OrderBy(u => u.Id).Skip(q.Page.Skip).Take(q.Page.PageSize)
                 .Select(u => new { u.Id, u.Username, u.Email, u.FirstName, u.LastName, u.Role, u.Phone, u.EmailVerified, u.DateJoined })
                 .ToListAsync(ct);
-            var results = rows.Select(u => new SmsUserResponse(u.Id, u.Username, u.Email, u.FirstName, u.LastName,
-                SmsUserTypes.Word(u.Role), u.Phone, u.EmailVerified, u.DateJoined)).ToList();
+            var contact = q.Caller.Role is Role.Admin or Role.Teacher;
+            var results = rows.Select(u => new SmsUserResponse(u.Id, u.Username, contact ? u.Email : null, u.FirstName, u.LastName,
+                SmsUserTypes.Word(u.Role), contact ? u.Phone : null, u.EmailVerified, u.DateJoined)).ToList();
             return (results, stats.TotalResults);
         }
     }

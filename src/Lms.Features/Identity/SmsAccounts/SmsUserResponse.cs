@@ -1,19 +1,21 @@
+using System.Text.Json.Serialization;
 using Lms.Features.Common.Security;
 
 namespace Lms.Features.Identity.SmsAccounts;
 
 /// <summary>
 /// 000's account shape: the 201 of <c>POST /api/auth/register/</c>, the <c>user</c> of the login answer and the items of
-/// <c>GET /api/auth/users/</c>. 000 calls teachers "tutor".
+/// <c>GET /api/auth/users/</c>. 000 calls teachers "tutor". E-mail and phone are null, and left out, in a student's view
+/// of other users (README, Security: what lists expose).
 /// </summary>
 public sealed record SmsUserResponse(
     long Id,
     string Username,
-    string Email,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] string? Email,
     string FirstName,
     string LastName,
     string UserType,
-    string Phone,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] string? Phone,
     bool IsVerified,
     DateTimeOffset DateJoined)
 {

@@ -115,7 +115,7 @@ public static class ListTeacherStudents
             if (!string.IsNullOrWhiteSpace(q.Search))
             {
                 var s = q.Search.Trim();
-                var normalized = User.Normalize(s);
+                var normalized = AccountRules.Key(s);
                 query = query.Where(x => x.StudentUsernameNormalized.Contains(normalized)
                                          || x.StudentEmailNormalized.Contains(normalized)
                                          || x.StudentFullName.Contains(s, StringComparison.OrdinalIgnoreCase));

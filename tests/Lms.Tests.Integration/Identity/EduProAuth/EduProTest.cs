@@ -114,7 +114,7 @@ public abstract class EduProTest(LmsApiFactory factory) : ApiTest(factory)
     {
         var store = Factory.Services.GetRequiredService<IDocumentStore>();
         await using var session = store.LightweightSession("1");
-        var key = User.Normalize(studentUsername);
+        var key = AccountRules.Key(studentUsername);
         var link = await session.Query<TeacherStudent>().SingleAsync(l => l.StudentUsernameNormalized == key);
         link.IsBlocked = true;
         session.Store(link);

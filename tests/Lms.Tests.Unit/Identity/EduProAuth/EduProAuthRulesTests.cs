@@ -36,7 +36,7 @@ public class RegisterTeacherValidatorTests
     [InlineData("with space")]
     [InlineData("semi;colon")]
     public void A_username_with_other_characters_is_refused(string username) =>
-        Assert.Equal([AccountRules.UsernameInvalid], Validated.Errors(_validator, Valid(username: username))["username"]);
+        Assert.Equal([Lms.Features.Identity.AccountRules.UsernameInvalid], Validated.Errors(_validator, Valid(username: username))["username"]);
 
     [Theory]
     [InlineData("+201012345678")]
@@ -60,7 +60,7 @@ public class RegisterTeacherValidatorTests
 
     [Fact]
     public void An_image_sent_as_text_is_not_a_file() =>
-        Assert.Equal([AccountRules.NotAFile], Validated.Errors(_validator, Valid(avatarText: "http://example.com/a.png"))["avatar"]);
+        Assert.Equal([AccountRules004.NotAFile], Validated.Errors(_validator, Valid(avatarText: "http://example.com/a.png"))["avatar"]);
 }
 
 public class RegisterStudentValidatorTests
@@ -114,23 +114,23 @@ public class AccountRulesTests
     [InlineData(UsersSchema.PhoneIndex, "phone", "Phone already exists.")]
     public void A_lost_race_on_a_users_index_is_the_same_400_as_the_pre_check(string index, string field, string message)
     {
-        var error = AccountRules.UniqueViolation(index);
+        var error = AccountRules004.UniqueViolation(index);
 
         Assert.NotNull(error);
         Assert.Equal(400, error.Status);
         Assert.Equal([message], error.Fields[field]);
-        Assert.Equal(error.Fields, AccountRules.Taken(new HashSet<string> { field })!.Fields);
+        Assert.Equal(error.Fields, AccountRules004.Taken(new HashSet<string> { field })!.Fields);
     }
 
     [Fact]
-    public void Another_index_falls_back_to_the_default_conflict() => Assert.Null(AccountRules.UniqueViolation("ux_something_else"));
+    public void Another_index_falls_back_to_the_default_conflict() => Assert.Null(AccountRules004.UniqueViolation("ux_something_else"));
 
     [Fact]
-    public void Nothing_taken_and_a_known_teacher_is_no_error() => Assert.Null(AccountRules.Taken(new HashSet<string>()));
+    public void Nothing_taken_and_a_known_teacher_is_no_error() => Assert.Null(AccountRules004.Taken(new HashSet<string>()));
 
     [Fact]
     public void A_missing_teacher_is_reported_with_the_taken_fields() =>
-        Assert.Equal(["email", "teacher"], AccountRules.Taken(new HashSet<string> { "email" }, teacherMissing: true)!.Fields.Keys);
+        Assert.Equal(["email", "teacher"], AccountRules004.Taken(new HashSet<string> { "email" }, teacherMissing: true)!.Fields.Keys);
 
     [Theory]
     [InlineData(null, false)]

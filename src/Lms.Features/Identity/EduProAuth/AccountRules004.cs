@@ -16,26 +16,18 @@ public interface IAccountFields
 }
 
 /// <summary>004's registration rules and messages ("Complete Error Response Documentation" 1.1 and 9.1).</summary>
-public static class AccountRules
+public static class AccountRules004
 {
     public const int UsernameMin = 5;
     public const int NameMax = 150;
     public const int PhoneMax = 20;
     public const string UsernameTooShort = "Username must be at least 5 characters long.";
-    public const string UsernameInvalid = "Enter a valid username. This value may contain only letters, numbers, and ./+/-/_ characters.";
     public const string UsernameTaken = "A user with that username already exists.";
     public const string EmailTaken = "Email already exists.";
     public const string PhoneTaken = "Phone already exists.";
     public const string PhoneNotNumber = "Phone must be a number.";
     public const string PasswordsDiffer = "Passwords don't match.";
     public const string NotAFile = "The submitted data was not a file. Check the encoding type on the form.";
-
-    /// <summary>
-    /// Usernames take letters, digits and <c>. + - _</c>. Unlike Django, no <c>@</c>: sign-in accepts a username or an
-    /// e-mail in one field, so a username shaped like someone else's e-mail could shadow that account.
-    /// </summary>
-    public static bool IsValidUsername(string username) =>
-        username.All(c => char.IsLetterOrDigit(c) || c is '.' or '+' or '-' or '_');
 
     /// <summary>ASCII digits only (the phone's unique key is its ASCII digits).</summary>
     public static bool IsDigits(string value) => value.Length > 0 && value.All(char.IsAsciiDigit);
@@ -46,7 +38,7 @@ public static class AccountRules
         v.RuleFor(x => x.LastName).Required().MaxChars(NameMax);
         v.RuleFor(x => x.Username).Required().MaxChars(NameMax)
             .Must(u => u!.Trim().Length >= UsernameMin).WithMessage(UsernameTooShort)
-            .Must(u => IsValidUsername(u!.Trim())).WithMessage(UsernameInvalid);
+            .Username();
         v.RuleFor(x => x.Email).Required().MaxChars(254)
             .EmailAddress().WithMessage("Enter a valid email address.");
         v.RuleFor(x => x.Phone).Required().MaxChars(PhoneMax)
