@@ -28,7 +28,7 @@ public sealed class DemoData(IDocumentStore store, TimeProvider clock, ILogger<D
     public async Task LoadAsync(CancellationToken ct)
     {
         await using var session = store.LightweightSession(TenantContext.TenantIdOf(TenantContext.DefaultClientId));
-        if (await session.Query<User>().AnyAsync(u => u.UsernameNormalized == "TEACHER1", ct))
+        if (await session.Query<User>().AnyAsync(u => u.UsernameNormalized == "teacher1", ct))
         {
             logger.LogInformation("Demo data already loaded");
             return;

@@ -17,7 +17,7 @@ public sealed class RefreshRotationTests(LmsApiFactory factory) : ApiTest(factor
     {
         var store = Factory.Services.GetRequiredService<IDocumentStore>();
         await using var session = store.QuerySession("1");
-        var admin = await session.Query<User>().SingleAsync(u => u.UsernameNormalized == "ADMIN");
+        var admin = await session.Query<User>().SingleAsync(u => u.UsernameNormalized == "admin");
         return (Factory.Services.GetRequiredService<TokenService>(), store, admin);
     }
 

@@ -124,7 +124,7 @@ public sealed class GoogleLoginTests(GoogleApiFactory factory) : AiLincTest(fact
 
         var store = Factory.Services.GetRequiredService<IDocumentStore>();
         await using var session = store.QuerySession(client.ToString(System.Globalization.CultureInfo.InvariantCulture));
-        var user = await session.Query<User>().SingleAsync(u => u.EmailNormalized == "ASHA.RAO@GMAIL.COM");
+        var user = await session.Query<User>().SingleAsync(u => u.EmailNormalized == "asha.rao@gmail.com");
         Assert.True(user.EmailVerified);
         Assert.Equal("001", user.RegisteredVia);
     }

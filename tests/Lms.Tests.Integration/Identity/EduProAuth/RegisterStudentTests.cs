@@ -24,7 +24,7 @@ public sealed class RegisterStudentTests(LmsApiFactory factory) : EduProTest(fac
         var store = Factory.Services.GetRequiredService<IDocumentStore>();
         await using var session = store.QuerySession("1");
         var link = await session.Query<TeacherStudent>().SingleAsync();
-        var student = await session.Query<User>().SingleAsync(u => u.UsernameNormalized == "SAMMY");
+        var student = await session.Query<User>().SingleAsync(u => u.UsernameNormalized == "sammy");
         Assert.Equal(student.Id, link.StudentId);
         Assert.Equal("01077778888", student.GuardianPhone);
         Assert.False(link.IsBlocked);
@@ -52,7 +52,7 @@ public sealed class RegisterStudentTests(LmsApiFactory factory) : EduProTest(fac
         Assert.Equal(["Teacher with this username does not exist."], Messages(await Json(response), "teacher"));
         var store = Factory.Services.GetRequiredService<IDocumentStore>();
         await using var session = store.QuerySession("1");
-        Assert.False(await session.Query<User>().AnyAsync(u => u.UsernameNormalized == "ORPHAN"));
+        Assert.False(await session.Query<User>().AnyAsync(u => u.UsernameNormalized == "orphan"));
     }
 
     [Fact]
