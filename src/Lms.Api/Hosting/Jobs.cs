@@ -16,7 +16,7 @@ public sealed class JobSettings
     public bool RunServer { get; set; } = true;
 }
 
-/// <summary>A real Hangfire server on PostgreSQL; its dashboard at <c>/hangfire</c> for admins only.</summary>
+/// <summary>A real Hangfire server on PostgreSQL; its dashboard at <c>/hangfire</c> for platform admins only.</summary>
 internal static class Jobs
 {
     public static IServiceCollection AddLmsJobs(this IServiceCollection services, string connectionString, JobSettings settings)
@@ -54,18 +54,17 @@ internal static class Jobs
     public static IApplicationBuilder UseLmsJobsDashboard(this IApplicationBuilder app) =>
         app.UseHangfireDashboard("/hangfire", new DashboardOptions
         {
-            Authorization = [new AdminOnly()],
+            Authorization = [new PlatformAdminOnly()],
             AppPath = "/docs",
             DashboardTitle = "Lms jobs",
         });
 
-    /// <summary>The dashboard is for admins: a bearer token or the access_token cookie of an admin.</summary>
-    private sealed class AdminOnly : IDashboardAuthorizationFilter
+    /// <summary>
+    /// The dashboard shows every client's jobs and their arguments, so it is for platform admins only (an admin of the
+    /// default client, by bearer token or access_token cookie); the admin of another client gets 403, anonymous 401.
+    /// </summary>
+    private sealed class PlatformAdminOnly : IDashboardAuthorizationFilter
     {
-        public bool Authorize(DashboardContext context)
-        {
-            var user = context.GetHttpContext().User;
-            return user.Identity?.IsAuthenticated == true && user.RoleOrNull() == Role.Admin;
-        }
+        public bool Authorize(DashboardContext context) => context.GetHttpContext().User.IsPlatformAdmin();
     }
 }
