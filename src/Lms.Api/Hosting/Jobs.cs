@@ -37,6 +37,14 @@ internal static class Jobs
             .UseSimpleAssemblyNameTypeSerializer()
             .UseRecommendedSerializerSettings()
             .UseStorage(sp.GetRequiredService<JobStorage>()));
+        // The dashboard's CSRF defence (ASP.NET Core antiforgery, used by Hangfire.AspNetCore when registered), on top of
+        // the SameSite=Lax access_token cookie. No other route uses it: the API's form routes opt out (DisableAntiforgery).
+        // X-Frame-Options is SecurityHeaders' (DENY), not antiforgery's SAMEORIGIN.
+        services.AddAntiforgery(o =>
+        {
+            o.SuppressXFrameOptionsHeader = true;
+            o.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
+        });
         if (settings.RunServer)
         {
             services.AddHangfireServer((sp, o) =>
@@ -57,6 +65,10 @@ internal static class Jobs
             Authorization = [new PlatformAdminOnly()],
             AppPath = "/docs",
             DashboardTitle = "Lms jobs",
+            // The default, spelled out: with IAntiforgery registered (above) the dashboard puts a request token in its
+            // pages and answers a POST (delete, requeue, trigger, the stats poll) without it with 403, so a page elsewhere
+            // (another site, or a sibling subdomain SameSite does not guard against) cannot act with the admin's cookie.
+            IgnoreAntiforgeryToken = false,
         });
 
     /// <summary>

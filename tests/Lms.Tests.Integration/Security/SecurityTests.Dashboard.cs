@@ -1,6 +1,8 @@
 using System.Net;
 using System.Net.Http.Json;
+using System.Text.RegularExpressions;
 using Hangfire;
+using Hangfire.States;
 using Lms.Features.Common.Email;
 using Lms.Features.Common.Security;
 using Lms.Features.Identity;
@@ -12,7 +14,8 @@ namespace Lms.Tests.Integration.Security;
 
 /// <summary>
 /// The Hangfire dashboard shows every client's jobs with their arguments (the OTP e-mails among them): only a platform
-/// admin (an admin of the default client 1) opens it; the admin of another client gets 403.
+/// admin (an admin of the default client 1) opens it, and its state-changing POSTs need the antiforgery token its pages
+/// carry, so a cross-site form riding on the admin's <c>access_token</c> cookie changes nothing.
 /// </summary>
 public sealed partial class SecurityTests
 {
@@ -48,14 +51,54 @@ public sealed partial class SecurityTests
     [Theory]
     [InlineData(false)]
     [InlineData(true)]
-    public async Task Dashboard_still_opens_for_the_platform_admin(bool byCookie)
+    public async Task Dashboard_opens_for_the_platform_admin_with_the_antiforgery_token_its_scripts_send_back(bool byCookie)
     {
         var response = await Dashboard(HttpMethod.Get, "/hangfire", await PlatformAdminToken(), byCookie);
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         var html = await response.Content.ReadAsStringAsync();
         Assert.Contains("Lms jobs", html, StringComparison.Ordinal);
+        // Hangfire's JS reads these two meta tags and sends the token in that header on every POST.
+        Assert.Matches("<meta name=\"csrf-header\" content=\"RequestVerificationToken\">", html);
+        Assert.Matches("<meta name=\"csrf-token\" content=\"[^\"]{20,}\">", html);
+        Assert.Contains(response.Headers.GetValues("Set-Cookie"), c => c.StartsWith(".AspNetCore.Antiforgery.", StringComparison.Ordinal));
     }
+
+    [Theory]
+    [InlineData("/hangfire/stats")]
+    [InlineData("/hangfire/jobs/actions/delete/{job}")]
+    public async Task Dashboard_refuses_a_cookie_only_POST_without_the_antiforgery_token_with_403(string path)
+    {
+        // What a page of another site can make the admin's browser send: the access_token cookie and a form, no token.
+        var job = await DefaultClientOtpJob("csrf-victim@example.com");
+
+        var response = await Dashboard(HttpMethod.Post, path.Replace("{job}", job, StringComparison.Ordinal), await PlatformAdminToken(), byCookie: true,
+            form: new Dictionary<string, string> { ["metrics[]"] = "succeeded:count" });
+
+        Assert.Equal(HttpStatusCode.Forbidden, response.StatusCode);
+        Assert.NotEqual(DeletedState.StateName, StateOf(job));
+    }
+
+    [Fact]
+    public async Task Dashboard_accepts_a_POST_that_sends_back_its_pages_antiforgery_token()
+    {
+        // The control for the test above: the dashboard's own POST, as its JS sends it, still works.
+        var job = await DefaultClientOtpJob("csrf-control@example.com");
+        var admin = await PlatformAdminToken();
+        var page = await Dashboard(HttpMethod.Get, "/hangfire", admin, byCookie: true);
+        var html = await page.Content.ReadAsStringAsync();
+        var requestToken = WebUtility.HtmlDecode(CsrfToken().Match(html).Groups[1].Value);
+        var cookie = page.Headers.GetValues("Set-Cookie").Single(c => c.StartsWith(".AspNetCore.Antiforgery.", StringComparison.Ordinal)).Split(';')[0];
+
+        var response = await Dashboard(HttpMethod.Post, $"/hangfire/jobs/actions/delete/{job}", admin, byCookie: true,
+            extraCookie: cookie, antiforgeryToken: requestToken);
+
+        Assert.Equal(HttpStatusCode.NoContent, response.StatusCode);
+        Assert.Equal(DeletedState.StateName, StateOf(job));
+    }
+
+    [GeneratedRegex("<meta name=\"csrf-token\" content=\"([^\"]+)\">")]
+    private static partial Regex CsrfToken();
 
     private Task<string> PlatformAdminToken() => Login(LmsApiFactory.AdminUsername, LmsApiFactory.AdminPassword);
 
@@ -82,6 +125,12 @@ public sealed partial class SecurityTests
         var body = await Json(login);
         Assert.True(login.StatusCode == HttpStatusCode.OK, $"client {clientId} admin login failed: {body}");
         return body["access"]!.GetValue<string>();
+    }
+
+    private string? StateOf(string job)
+    {
+        using var connection = Factory.Services.GetRequiredService<JobStorage>().GetConnection();
+        return connection.GetStateData(job)?.Name;
     }
 
     /// <summary>The Hangfire job of a default-client sign-up: the OTP e-mail, code and address in its arguments; its id.</summary>
