@@ -9,7 +9,6 @@ using Lms.Features.Demo;
 using Lms.Features.Identity;
 using Lms.Features.Identity.Tokens;
 using Microsoft.AspNetCore.Http.Json;
-using Scalar.AspNetCore;
 using Serilog;
 
 // Numbers and dates are written the same whatever the machine's locale (ICU is on for Unicode normalization).
@@ -54,7 +53,11 @@ builder.Services.AddCarter(configurator: c => c.WithModules(modules));
 builder.Services.Configure<JsonOptions>(o => LmsJson.Configure(o.SerializerOptions));
 builder.Services.Configure<RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);
 builder.Services.Configure<RouteOptions>(o => o.LowercaseUrls = false);
-builder.WebHost.ConfigureKestrel(k => k.Limits.MaxRequestBodySize = 10 * 1024 * 1024);
+builder.WebHost.ConfigureKestrel(k =>
+{
+    k.Limits.MaxRequestBodySize = 10 * 1024 * 1024;
+    k.AddServerHeader = false; // no "Server: Kestrel" on any answer
+});
 
 builder.Services.AddLmsAuth(config, dataDirectory);
 builder.Services.AddLmsIdentity(config, dataDirectory);
@@ -66,6 +69,7 @@ builder.Services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("postgresql", t
 
 var app = builder.Build();
 
+app.UseLmsSecurityHeaders(); // outermost: also on the answers the error writers, guards, dashboard and media write
 app.UseLmsErrors();
 app.UseSerilogRequestLogging(o => o.EnrichDiagnosticContext = (diag, http) =>
 {
@@ -92,8 +96,7 @@ app.UseAuthorization();
 app.UseLmsJobsDashboard();
 app.UseLmsErrorTranslation();
 
-app.MapOpenApi("/openapi/{documentName}.json");
-app.MapScalarApiReference("/docs", o => o.WithTitle("Lms API").WithOpenApiRoutePattern("/openapi/{documentName}.json"));
+app.MapLmsDocs();
 app.MapHealthChecks("/health/live", new() { Predicate = _ => false });
 app.MapHealthChecks("/health/ready", new() { Predicate = c => c.Tags.Contains("ready") });
 app.MapCarter();

@@ -16,7 +16,7 @@ public sealed class JobSettings
     public bool RunServer { get; set; } = true;
 }
 
-/// <summary>A real Hangfire server on PostgreSQL; its dashboard at <c>/hangfire</c> for admins only.</summary>
+/// <summary>A real Hangfire server on PostgreSQL; its dashboard at <c>/hangfire</c> for platform admins only.</summary>
 internal static class Jobs
 {
     public static IServiceCollection AddLmsJobs(this IServiceCollection services, string connectionString, JobSettings settings)
@@ -37,6 +37,14 @@ internal static class Jobs
             .UseSimpleAssemblyNameTypeSerializer()
             .UseRecommendedSerializerSettings()
             .UseStorage(sp.GetRequiredService<JobStorage>()));
+        // The dashboard's CSRF defence (ASP.NET Core antiforgery, used by Hangfire.AspNetCore when registered), on top of
+        // the SameSite=Lax access_token cookie. No other route uses it: the API's form routes opt out (DisableAntiforgery).
+        // X-Frame-Options is SecurityHeaders' (DENY), not antiforgery's SAMEORIGIN.
+        services.AddAntiforgery(o =>
+        {
+            o.SuppressXFrameOptionsHeader = true;
+            o.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
+        });
         if (settings.RunServer)
         {
             services.AddHangfireServer((sp, o) =>
@@ -54,18 +62,21 @@ internal static class Jobs
     public static IApplicationBuilder UseLmsJobsDashboard(this IApplicationBuilder app) =>
         app.UseHangfireDashboard("/hangfire", new DashboardOptions
         {
-            Authorization = [new AdminOnly()],
+            Authorization = [new PlatformAdminOnly()],
             AppPath = "/docs",
             DashboardTitle = "Lms jobs",
+            // The default, spelled out: with IAntiforgery registered (above) the dashboard puts a request token in its
+            // pages and answers a POST (delete, requeue, trigger, the stats poll) without it with 403, so a page elsewhere
+            // (another site, or a sibling subdomain SameSite does not guard against) cannot act with the admin's cookie.
+            IgnoreAntiforgeryToken = false,
         });
 
-    /// <summary>The dashboard is for admins: a bearer token or the access_token cookie of an admin.</summary>
-    private sealed class AdminOnly : IDashboardAuthorizationFilter
+    /// <summary>
+    /// The dashboard shows every client's jobs and their arguments, so it is for platform admins only (an admin of the
+    /// default client, by bearer token or access_token cookie); the admin of another client gets 403, anonymous 401.
+    /// </summary>
+    private sealed class PlatformAdminOnly : IDashboardAuthorizationFilter
     {
-        public bool Authorize(DashboardContext context)
-        {
-            var user = context.GetHttpContext().User;
-            return user.Identity?.IsAuthenticated == true && user.RoleOrNull() == Role.Admin;
-        }
+        public bool Authorize(DashboardContext context) => context.GetHttpContext().User.IsPlatformAdmin();
     }
 }

@@ -1,4 +1,5 @@
 using Microsoft.OpenApi;
+using Scalar.AspNetCore;
 
 namespace Lms.Api.Hosting;
 
@@ -16,4 +17,20 @@ internal static class OpenApiSetup
             document.Info.Description = "One backend serving five learning-management API documents (see README).";
             return Task.CompletedTask;
         }));
+
+    /// <summary>
+    /// The OpenAPI JSON and Scalar at <c>/docs</c>, loaded from this host only as its Content-Security-Policy
+    /// (SecurityHeaders) demands: no CDN fonts, no telemetry, no AI agent or MCP; a fresh nonce on Scalar's scripts per page.
+    /// </summary>
+    public static WebApplication MapLmsDocs(this WebApplication app)
+    {
+        app.MapOpenApi("/openapi/{documentName}.json");
+        app.MapScalarApiReference("/docs", o =>
+        {
+            o.WithTitle("Lms API").WithOpenApiRoutePattern("/openapi/{documentName}.json")
+                .WithNonce().DisableDefaultFonts().DisableTelemetry().DisableAgent().DisableMcp();
+            o.HeadContent = $"<script>{SecurityHeaders.DocsHeadScript}</script>";
+        });
+        return app;
+    }
 }

@@ -1,4 +1,5 @@
 using System.Security.Claims;
+using Lms.Features.Common.Tenancy;
 
 namespace Lms.Features.Common.Security;
 
@@ -64,6 +65,13 @@ public static class LmsClaims
 
     public static long? ClientOrNull(this ClaimsPrincipal user) =>
         long.TryParse(user.FindFirstValue(Client), out var id) ? id : null;
+
+    /// <summary>
+    /// A platform admin: an admin whose token was issued in the default client 1. The admin of any other client
+    /// administers that client only (platform pages such as the job dashboard are not theirs).
+    /// </summary>
+    public static bool IsPlatformAdmin(this ClaimsPrincipal user) =>
+        user.RoleOrNull() == Security.Role.Admin && user.ClientOrNull() == TenantContext.DefaultClientId;
 }
 
 /// <summary>Who is calling, as handlers see it (built by the endpoint from the principal).</summary>
