@@ -30,7 +30,7 @@ public static class ActiveClients
     /// </summary>
     public static void RequirePlatformAdmin(ClaimsPrincipal user)
     {
-        if (user.RoleOrNull() != Role.Admin || user.ClientOrNull() != TenantContext.DefaultClientId)
+        if (!user.IsPlatformAdmin())
             throw new PermissionDenied();
     }
 }
