@@ -31,7 +31,7 @@ public sealed class EmailDeliveryTests(LmsApiFactory factory) : ApiTest(factory)
         }
 
         var message = await Factory.Mailbox.WaitForAsync("queued@example.com");
-        Assert.Equal("Your verification code: 123456", message.Subject);
+        Assert.Equal("Your verification code", message.Subject);
         Assert.Contains("Your verification code is 123456", message.TextBody, StringComparison.Ordinal);
         Assert.Contains("Queued &lt;User&gt;", message.HtmlBody, StringComparison.Ordinal);
         Assert.Equal("123456", Mailbox.Otp(message));
@@ -54,7 +54,7 @@ public sealed class EmailDeliveryTests(LmsApiFactory factory) : ApiTest(factory)
         Assert.Equal("<no-reply@lms.test>", received.From);
         Assert.Equal(["<reader@example.com>"], received.To);
         var message = await MimeMessage.LoadAsync(new MemoryStream(Encoding.UTF8.GetBytes(received.Data)));
-        Assert.Equal("Your password reset code: 654321", message.Subject);
+        Assert.Equal("Your password reset code", message.Subject);
         Assert.Contains("Use the code 654321 to reset your password", message.TextBody, StringComparison.Ordinal);
     }
 
