@@ -1,3 +1,4 @@
+using Lms.Features.Common.Email;
 using Lms.Features.Demo;
 using Lms.Features.Identity;
 
@@ -14,17 +15,31 @@ public sealed class LmsSettings
 }
 
 /// <summary>
-/// Start-up work after Marten has applied its schema: the default client and first admin (decision 7), then the demo
-/// data when asked for. Runs before the server accepts requests.
+/// Start-up work. First, before any hosted service starts (so before the Hangfire server takes a job), the e-mail jobs'
+/// upkeep: old-shape e-mail jobs deleted, the outbox purge scheduled. Then, after Marten has applied its schema: the default
+/// client and first admin (decision 7), then the demo data when asked for. All of it runs before the server accepts requests.
 /// </summary>
-internal sealed class StartupWork(Bootstrap bootstrap, DemoData demo, Microsoft.Extensions.Options.IOptions<LmsSettings> settings)
-    : IHostedService
+internal sealed class StartupWork(Bootstrap bootstrap, DemoData demo, Microsoft.Extensions.Options.IOptions<LmsSettings> settings,
+    EmailJobsStartup emailJobs, IConfiguration config)
+    : IHostedLifecycleService
 {
+    public Task StartingAsync(CancellationToken cancellationToken)
+    {
+        var jobs = config.GetSection("Lms:Jobs").Get<JobSettings>() ?? new JobSettings();
+        return emailJobs.RunAsync(config.GetConnectionString("Lms")!, jobs.Schema, cancellationToken);
+    }
+
     public async Task StartAsync(CancellationToken cancellationToken)
     {
         await bootstrap.RunAsync(cancellationToken);
         if (settings.Value.SeedDemoData) await demo.LoadAsync(cancellationToken);
     }
 
+    public Task StartedAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+
     public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+
+    public Task StoppingAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+
+    public Task StoppedAsync(CancellationToken cancellationToken) => Task.CompletedTask;
 }
