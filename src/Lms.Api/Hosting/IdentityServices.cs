@@ -19,6 +19,7 @@ internal static class IdentityServices
             : Path.Combine(dataDirectory, email.PickupDirectory)));
         services.AddScoped<Mailer>();
         services.AddTransient<EmailJob>();
+        services.AddTransient<EmailJobsStartup>();
 
         services.AddSingleton(new MediaRoot(Path.Combine(dataDirectory, "media")));
         services.AddSingleton<IMediaStorage, LocalDiskMediaStorage>();

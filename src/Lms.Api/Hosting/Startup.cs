@@ -1,3 +1,4 @@
+using Lms.Features.Common.Email;
 using Lms.Features.Demo;
 using Lms.Features.Identity;
 
@@ -14,12 +15,21 @@ public sealed class LmsSettings
 }
 
 /// <summary>
-/// Start-up work after Marten has applied its schema: the stored account keys, the default client and first admin
-/// (decision 7), then the demo data when asked for. Runs before the server accepts requests.
+/// Start-up work. First, before any hosted service starts (so before the Hangfire server takes a job), the e-mail jobs'
+/// upkeep: old-shape e-mail jobs deleted, the outbox purge scheduled. Then, after Marten has applied its schema: the
+/// stored account keys, the default client and first admin (decision 7), then the demo data when asked for. All of it
+/// runs before the server accepts requests.
 /// </summary>
 internal sealed class StartupWork(AccountKeyMigration accountKeys, Bootstrap bootstrap, DemoData demo,
-    Microsoft.Extensions.Options.IOptions<LmsSettings> settings) : IHostedService
+    Microsoft.Extensions.Options.IOptions<LmsSettings> settings, EmailJobsStartup emailJobs, IConfiguration config)
+    : IHostedLifecycleService
 {
+    public Task StartingAsync(CancellationToken cancellationToken)
+    {
+        var jobs = config.GetSection("Lms:Jobs").Get<JobSettings>() ?? new JobSettings();
+        return emailJobs.RunAsync(config.GetConnectionString("Lms")!, jobs.Schema, cancellationToken);
+    }
+
     public async Task StartAsync(CancellationToken cancellationToken)
     {
         // Stored account keys first: the first admin is looked up by the current key.
@@ -28,5 +38,11 @@ internal sealed class StartupWork(AccountKeyMigration accountKeys, Bootstrap boo
         if (settings.Value.SeedDemoData) await demo.LoadAsync(cancellationToken);
     }
 
+    public Task StartedAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+
     public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+
+    public Task StoppingAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+
+    public Task StoppedAsync(CancellationToken cancellationToken) => Task.CompletedTask;
 }

@@ -39,9 +39,9 @@ public sealed partial class Mailbox(string directory)
         throw new TimeoutException($"no e-mail #{count} to {address} within {timeoutSeconds} s");
     }
 
-    /// <summary>The 6-digit code in an OTP message's subject.</summary>
+    /// <summary>The 6-digit code in an OTP message's text (the subject never holds it).</summary>
     public static string Otp(MimeMessage message) =>
-        SixDigits().Match(message.Subject ?? "") is { Success: true } m ? m.Value : throw new InvalidOperationException("no OTP in " + message.Subject);
+        SixDigits().Match(message.TextBody ?? "") is { Success: true } m ? m.Value : throw new InvalidOperationException("no OTP in " + message.TextBody);
 
     [GeneratedRegex(@"\b\d{6}\b")]
     private static partial Regex SixDigits();

@@ -27,4 +27,10 @@ public sealed class EmailSettings
 
     /// <summary>Hours a 000 e-mail verification token stays valid.</summary>
     public int VerificationTokenHours { get; set; } = 48;
+
+    /// <summary>
+    /// Hours a queued message without a lifetime of its own (000's verification link) may wait in the outbox to be
+    /// sent; an OTP message waits only as long as its code is valid. An older message is deleted unsent.
+    /// </summary>
+    public int OutboxHours { get; set; } = 48;
 }
