@@ -1,6 +1,8 @@
 using System.Security.Cryptography;
 using System.Text;
+using Lms.Features.Common.Security;
 using Marten.Patching;
+using Microsoft.Extensions.Options;
 
 namespace Lms.Features.Identity.Codes;
 
@@ -20,8 +22,9 @@ public enum CodePurpose
 public sealed record PendingSignup(string FirstName, string LastName, string Phone, string PasswordHash);
 
 /// <summary>
-/// One outstanding code per (purpose, client, e-mail): a newer code replaces the older one. Only a SHA-256 hash of
-/// the code is stored. Wrong tries are counted atomically in the database; after <see cref="OneTimeCodes.MaxAttempts"/>
+/// One outstanding code per (purpose, client, e-mail): a newer code replaces the older one. Only a keyed hash
+/// (HMAC-SHA256 with a key derived from the installation's secret) of the code is stored, so reading the table does
+/// not give away a 6-digit code by trying all million of them. Wrong tries are counted atomically in the database; after <see cref="OneTimeCodes.MaxAttempts"/>
 /// the code is locked and a new one must be requested.
 /// </summary>
 public sealed class OneTimeCode
@@ -39,6 +42,9 @@ public sealed class OneTimeCode
     public DateTimeOffset? VerifiedAt { get; set; }
     public DateTimeOffset? UsedAt { get; set; }
     public PendingSignup? Signup { get; set; }
+
+    /// <summary>False for a code stored before hashes were keyed (a plain SHA-256), until it expires.</summary>
+    public bool Keyed { get; set; }
 }
 
 public enum CodeCheck
@@ -54,9 +60,13 @@ public enum CodeCheck
 }
 
 /// <summary>Issues and checks e-mailed codes. Handlers map <see cref="CodeCheck"/> to their document's error body.</summary>
-public sealed class OneTimeCodes(TimeProvider clock)
+public sealed class OneTimeCodes(TimeProvider clock, IOptions<JwtSettings> jwt)
 {
     public const int MaxAttempts = 5;
+
+    /// <summary>The HMAC key: derived (HKDF) from the installation's signing secret, never the secret itself.</summary>
+    private readonly byte[] _key = HKDF.DeriveKey(HashAlgorithmName.SHA256, Encoding.UTF8.GetBytes(jwt.Value.SigningKey), 32,
+        info: "lms one-time codes v1"u8.ToArray());
 
     public static string OtpId(CodePurpose purpose, long clientId, string email) =>
         $"{purpose}:{clientId}:{AccountRules.Key(email)}";
@@ -70,7 +80,7 @@ public sealed class OneTimeCodes(TimeProvider clock)
         session.Store(new OneTimeCode
         {
             Id = OtpId(purpose, clientId, email), Purpose = purpose, ClientId = clientId, EmailNormalized = AccountRules.Key(email),
-            UserId = userId, CodeHash = Hash(code), IssuedAt = now, ExpiresAt = now + lifetime, Signup = signup,
+            UserId = userId, CodeHash = Hash(code), IssuedAt = now, ExpiresAt = now + lifetime, Signup = signup, Keyed = true,
         });
         return code;
     }
@@ -83,16 +93,18 @@ public sealed class OneTimeCodes(TimeProvider clock)
         session.Store(new OneTimeCode
         {
             Id = $"{purpose}:{Hash(token)}", Purpose = purpose, ClientId = clientId, EmailNormalized = AccountRules.Key(email),
-            UserId = userId, CodeHash = Hash(token), IssuedAt = now, ExpiresAt = now + lifetime,
+            UserId = userId, CodeHash = Hash(token), IssuedAt = now, ExpiresAt = now + lifetime, Keyed = true,
         });
         return token;
     }
 
     /// <summary>Looks up a link token. Null when unknown; the caller checks expiry and use.</summary>
-    public static Task<OneTimeCode?> FindTokenAsync(IQuerySession session, CodePurpose purpose, string token, CancellationToken ct) =>
-        string.IsNullOrEmpty(token) || token.Length > 200
-            ? Task.FromResult<OneTimeCode?>(null)
-            : session.LoadAsync<OneTimeCode>($"{purpose}:{Hash(token)}", ct);
+    public async Task<OneTimeCode?> FindTokenAsync(IQuerySession session, CodePurpose purpose, string token, CancellationToken ct)
+    {
+        if (string.IsNullOrEmpty(token) || token.Length > 200) return null;
+        return await session.LoadAsync<OneTimeCode>($"{purpose}:{Hash(token)}", ct)
+               ?? (await session.LoadAsync<OneTimeCode>($"{purpose}:{LegacyHash(token)}", ct) is { Keyed: false } legacy ? legacy : null);
+    }
 
     /// <summary>
     /// Checks an OTP. The attempt is counted (and committed) before the comparison, atomically in the database, so
@@ -111,7 +123,7 @@ public sealed class OneTimeCodes(TimeProvider clock)
         if (record is not { UsedAt: null }) return (CodeCheck.Invalid, null);
         if (record.Attempts > MaxAttempts) return (CodeCheck.Locked, null);
         if (record.ExpiresAt <= clock.GetUtcNow()) return (CodeCheck.Expired, null);
-        if (!CryptographicOperations.FixedTimeEquals(Encoding.ASCII.GetBytes(record.CodeHash), Encoding.ASCII.GetBytes(Hash(otp ?? ""))))
+        if (!CryptographicOperations.FixedTimeEquals(Encoding.ASCII.GetBytes(record.CodeHash), Encoding.ASCII.GetBytes(HashFor(record, otp ?? ""))))
             return (record.Attempts >= MaxAttempts ? CodeCheck.Locked : CodeCheck.Invalid, null);
 
         if (consume)
@@ -127,7 +139,12 @@ public sealed class OneTimeCodes(TimeProvider clock)
         return (CodeCheck.Valid, record);
     }
 
-    private static string Hash(string value) => Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(value)));
+    private string Hash(string value) => Convert.ToHexString(HMACSHA256.HashData(_key, Encoding.UTF8.GetBytes(value)));
+
+    private string HashFor(OneTimeCode record, string value) => record.Keyed ? Hash(value) : LegacyHash(value);
+
+    /// <summary>How codes were hashed before (an unkeyed SHA-256): checked only for records stored then.</summary>
+    private static string LegacyHash(string value) => Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(value)));
 }
 
 public sealed class OneTimeCodesSchema : IConfigureMarten

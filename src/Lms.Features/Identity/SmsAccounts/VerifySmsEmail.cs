@@ -23,14 +23,15 @@ public static class VerifySmsEmail
         public Validator() => RuleFor(x => x.Token).Required();
     }
 
-    public sealed class Handler(IDocumentSession session, AttemptThrottle throttle, TenantContext tenant, TimeProvider clock)
+    public sealed class Handler(IDocumentSession session, AttemptThrottle throttle, TenantContext tenant, TimeProvider clock,
+        OneTimeCodes codes)
         : IRequestHandler<Command, Response>
     {
         public async Task<Response> Handle(Command c, CancellationToken ct)
         {
             throttle.Hit("verify-email", null);
             var token = c.Token!.Trim();
-            var record = await OneTimeCodes.FindTokenAsync(session, CodePurpose.EmailVerification, token, ct);
+            var record = await codes.FindTokenAsync(session, CodePurpose.EmailVerification, token, ct);
             if (record is null || record.ClientId != tenant.ClientId || record.UserId is not { } userId)
                 throw ValidationFailed.For("token", Invalid);
             if (record.UsedAt is not null) throw ValidationFailed.For("token", Used);
