@@ -64,12 +64,14 @@ builder.Services.AddLmsIdentity(config, dataDirectory);
 var rateLimits = config.GetSection("Lms:RateLimits").Get<RateLimitSettings>() ?? new RateLimitSettings();
 builder.Services.AddSingleton(rateLimits);
 builder.Services.AddSingleton<RateLimits>();
+builder.Services.AddLmsCors(config);
 builder.Services.AddLmsOpenApi();
 builder.Services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("postgresql", tags: ["ready"]);
 
 var app = builder.Build();
 
 app.UseLmsSecurityHeaders(); // outermost: also on the answers the error writers, guards, dashboard and media write
+app.UseLmsCors(); // before routing, the rate limiter, auth and the tenant guard: preflights end here with 204
 app.UseLmsErrors();
 app.UseSerilogRequestLogging(o => o.EnrichDiagnosticContext = (diag, http) =>
 {

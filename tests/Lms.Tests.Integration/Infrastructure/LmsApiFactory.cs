@@ -19,6 +19,9 @@ public class LmsApiFactory : WebApplicationFactory<Program>, IAsyncLifetime
     public const string AdminUsername = "admin";
     public const string AdminPassword = "Admin-Pass-42";
 
+    /// <summary>A web app's origin the test host allows (004's Vite dev server).</summary>
+    public const string AllowedOrigin = "http://localhost:5173";
+
     public string Schema { get; } = "test_" + DateTime.UtcNow.ToString("yyyyMMddHHmmss", CultureInfo.InvariantCulture) + "_" +
                                     Convert.ToHexString(RandomNumberGenerator.GetBytes(3)).ToLowerInvariant();
 
@@ -52,6 +55,8 @@ public class LmsApiFactory : WebApplicationFactory<Program>, IAsyncLifetime
         ["Lms:Throttle:PerIp"] = "1000000",
         ["Lms:RateLimits:PerIpPerHour"] = "1000000",
         ["Lms:RateLimits:PerUserPerMinute"] = "1000000",
+        ["Lms:Cors:Origins:0"] = AllowedOrigin,
+        ["Lms:Cors:Origins:1"] = "http://localhost:3000",
         ["Auth:SigningKey"] = Convert.ToBase64String(RandomNumberGenerator.GetBytes(48)),
         ["Serilog:MinimumLevel:Default"] = "Warning",
     };

@@ -129,6 +129,26 @@ public sealed class RateLimitTests(RateLimitedApiFactory factory) : IClassFixtur
     }
 
     [Fact]
+    public async Task Throttled_answer_and_preflights_past_the_limit_carry_the_cors_headers_for_an_allowed_origin()
+    {
+        var client = factory.ClientFrom("203.0.113.60");
+        client.DefaultRequestHeaders.Add("Origin", LmsApiFactory.AllowedOrigin);
+        for (var i = 0; i < RateLimitedApiFactory.PerIpPerHour; i++) await client.GetAsync("/api/courses/");
+
+        var throttled = await client.GetAsync("/api/courses/");
+        using var preflight = new HttpRequestMessage(HttpMethod.Options, "/api/courses/");
+        preflight.Headers.Add("Access-Control-Request-Method", "POST");
+        var answered = await client.SendAsync(preflight);
+
+        Assert.Equal((HttpStatusCode)429, throttled.StatusCode);
+        Assert.Equal(LmsApiFactory.AllowedOrigin, Assert.Single(throttled.Headers.GetValues("Access-Control-Allow-Origin")));
+        Assert.Contains("Retry-After", throttled.Headers.GetValues("Access-Control-Expose-Headers").Single(), StringComparison.OrdinalIgnoreCase);
+        Assert.False((await ApiJson(throttled))["success"]!.GetValue<bool>());
+        Assert.Equal(HttpStatusCode.NoContent, answered.StatusCode); // the limiter never sees a preflight
+        Assert.Equal(LmsApiFactory.AllowedOrigin, Assert.Single(answered.Headers.GetValues("Access-Control-Allow-Origin")));
+    }
+
+    [Fact]
     public async Task Health_and_docs_routes_are_not_rate_limited()
     {
         var client = factory.ClientFrom("203.0.113.40");
