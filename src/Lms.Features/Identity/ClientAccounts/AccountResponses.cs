@@ -2,13 +2,17 @@ using Lms.Features.Common.Security;
 
 namespace Lms.Features.Identity.ClientAccounts;
 
-/// <summary>001's sign-in answer (password and Google login): the token pair and who signed in.</summary>
-public sealed record SignInResponse(string Access, string Refresh, SignInResponse.Account User)
+/// <summary>
+/// 001's sign-in answer (password and Google login): the token pair and who signed in. The document's <c>access</c>,
+/// <c>refresh</c> and <c>user{id, email, first_name, last_name}</c>, and beside them what 001's app reads instead:
+/// <c>access_token</c> and <c>refresh_token</c> (the same two tokens) and <c>user.role</c> (<see cref="AiLincRoles"/>).
+/// </summary>
+public sealed record SignInResponse(string Access, string Refresh, SignInResponse.Account User, string AccessToken, string RefreshToken)
 {
-    public sealed record Account(long Id, string Email, string FirstName, string LastName);
+    public sealed record Account(long Id, string Email, string FirstName, string LastName, string Role);
 
     public static SignInResponse From(Tokens.TokenPair pair, User u) =>
-        new(pair.Access, pair.Refresh, new Account(u.Id, u.Email, u.FirstName, u.LastName));
+        new(pair.Access, pair.Refresh, new Account(u.Id, u.Email, u.FirstName, u.LastName, AiLincRoles.Word(u.Role)), pair.Access, pair.Refresh);
 }
 
 /// <summary>001's bodies that only carry a message.</summary>

@@ -29,6 +29,15 @@ public static class AccountRules004
     public const string PasswordsDiffer = "Passwords don't match.";
     public const string NotAFile = "The submitted data was not a file. Check the encoding type on the form.";
 
+    /// <summary>
+    /// What a 004 login signs in with: the documented <c>username</c>, or else <c>email</c>, which 004's app sends instead
+    /// (its teacher page an e-mail, its student page whatever was typed under "username / e-mail"). Either resolves as
+    /// <see cref="SignIn.CheckPasswordAsync"/> does: with an <c>@</c> an e-mail, otherwise a username. When both are given
+    /// the documented <c>username</c> decides and <c>email</c> is ignored, so the documented form means what it always did.
+    /// </summary>
+    public static string? SignInName(string? username, string? email) =>
+        string.IsNullOrWhiteSpace(username) ? email : username;
+
     /// <summary>ASCII digits only (the phone's unique key is its ASCII digits).</summary>
     public static bool IsDigits(string value) => value.Length > 0 && value.All(char.IsAsciiDigit);
 

@@ -9,7 +9,10 @@ namespace Lms.Features.Identity.EduProAuth;
 /// </summary>
 public static class SignInStudent
 {
-    public sealed record Body(string? Username, string? Password);
+    /// <summary>
+    /// The documented <c>username</c>, or <c>email</c> as 004's app sends it (<see cref="AccountRules004.SignInName"/>).
+    /// </summary>
+    public sealed record Body(string? Username, string? Password, string? Email = null);
 
     public sealed record Command(string TeacherUsername, string? Username, string? Password) : IRequest<WithTokens<LoginResponse>>, ICommand;
 
@@ -44,7 +47,7 @@ public static class SignInStudent
                 async (string teacher_username, HttpRequest request, HttpResponse response, IMediator m, CancellationToken ct) =>
                 {
                     var b = (await EduProRoutes.ReadBodyAsync<Body>(request, ct)).Body;
-                    var result = await m.Send(new Command(teacher_username, b.Username, b.Password), ct);
+                    var result = await m.Send(new Command(teacher_username, AccountRules004.SignInName(b.Username, b.Email), b.Password), ct);
                     AuthCookies.Set(response, result.Tokens);
                     return TypedResults.Ok(result.Body);
                 },

@@ -9,7 +9,10 @@ namespace Lms.Features.Identity.EduProAuth;
 /// </summary>
 public static class SignInTeacher
 {
-    public sealed record Body(string? Username, string? Password);
+    /// <summary>
+    /// The documented <c>username</c>, or <c>email</c> as 004's app sends it (<see cref="AccountRules004.SignInName"/>).
+    /// </summary>
+    public sealed record Body(string? Username, string? Password, string? Email = null);
 
     public sealed record Command(string? Username, string? Password) : IRequest<WithTokens<LoginResponse>>, ICommand;
 
@@ -42,7 +45,7 @@ public static class SignInTeacher
                 async (HttpRequest request, HttpResponse response, IMediator m, CancellationToken ct) =>
                 {
                     var b = (await EduProRoutes.ReadBodyAsync<Body>(request, ct)).Body;
-                    var result = await m.Send(new Command(b.Username, b.Password), ct);
+                    var result = await m.Send(new Command(AccountRules004.SignInName(b.Username, b.Email), b.Password), ct);
                     AuthCookies.Set(response, result.Tokens);
                     return TypedResults.Ok(result.Body);
                 },

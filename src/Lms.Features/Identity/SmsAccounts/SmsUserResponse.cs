@@ -23,7 +23,10 @@ public sealed record SmsUserResponse(
         new(u.Id, u.Username, u.Email, u.FirstName, u.LastName, SmsUserTypes.Word(u.Role), u.Phone, u.EmailVerified, u.DateJoined);
 }
 
-/// <summary>000's <c>GET/PUT/PATCH /api/auth/profile/</c>: the account plus the profile fields the document shows.</summary>
+/// <summary>
+/// 000's <c>GET/PUT/PATCH /api/auth/profile/</c>: the account plus the profile fields the document shows, and beside them
+/// <c>user</c>, the original backend's nested account (its ProfileSerializer), which 000's app reads (profile page).
+/// </summary>
 public sealed record SmsProfileResponse(
     long Id,
     string Username,
@@ -37,11 +40,18 @@ public sealed record SmsProfileResponse(
     string Bio,
     string? Avatar,
     DateOnly? DateOfBirth,
-    string Address)
+    string Address,
+    SmsProfileResponse.Account User)
 {
-    public static SmsProfileResponse From(User u, string? avatarUrl) =>
-        new(u.Id, u.Username, u.Email, u.FirstName, u.LastName, SmsUserTypes.Word(u.Role), u.Phone, u.EmailVerified, u.DateJoined,
-            u.Bio, avatarUrl, u.DateOfBirth, u.Address);
+    /// <summary>The original backend's nested <c>user</c>: the caller's own account, so e-mail and phone are shown.</summary>
+    public sealed record Account(long Id, string Username, string Email, string FirstName, string LastName, string UserType, string Phone);
+
+    public static SmsProfileResponse From(User u, string? avatarUrl)
+    {
+        var userType = SmsUserTypes.Word(u.Role);
+        return new(u.Id, u.Username, u.Email, u.FirstName, u.LastName, userType, u.Phone, u.EmailVerified, u.DateJoined,
+            u.Bio, avatarUrl, u.DateOfBirth, u.Address, new Account(u.Id, u.Username, u.Email, u.FirstName, u.LastName, userType, u.Phone));
+    }
 }
 
 /// <summary>000's role words (student|tutor|admin) and who may see whom in its user list.</summary>

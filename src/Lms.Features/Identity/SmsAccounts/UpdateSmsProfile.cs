@@ -13,7 +13,9 @@ namespace Lms.Features.Identity.SmsAccounts;
 /// 000 <c>PUT</c> and <c>PATCH /api/auth/profile/</c>, as JSON or multipart (the avatar is a file). Every field is
 /// optional, as in DRF's UpdateAPIView over a profile whose fields may be blank, so PUT and PATCH behave alike: a field
 /// that is absent keeps its value; <c>null</c> (or an empty form value) clears it. Besides the document's bio, avatar,
-/// date_of_birth and address, the account's first_name, last_name and phone may be changed here; anything else is a 400.
+/// date_of_birth and address, the account's first_name, last_name and phone may be changed here, flat or, as the original
+/// backend's nested serializer and 000's app send them, under <c>user{first_name, last_name, phone}</c> (same rules and
+/// messages, which name the flat field; the flat field wins when both are sent). Anything else is a 400.
 /// </summary>
 public static class UpdateSmsProfile
 {
@@ -21,14 +23,20 @@ public static class UpdateSmsProfile
     public const string BadDate = "Date has wrong format. Use one of these formats instead: YYYY-MM-DD.";
     public const string FutureDate = "Date of birth cannot be in the future.";
     public const string NotAString = "Not a valid string.";
+    public static string NotAnObject(string got) => $"Invalid data. Expected a dictionary, but got {got}.";
+    public const string NotNull = "This field may not be null.";
+    private static readonly string[] NestedUserFields = ["first_name", "last_name", "phone"];
 
     /// <summary>The body as read: each field absent (Undefined), null, or a value whose type is checked here.</summary>
     public sealed record Body(JsonElement Bio, JsonElement Avatar, JsonElement DateOfBirth, JsonElement Address,
-        JsonElement FirstName, JsonElement LastName, JsonElement Phone);
+        JsonElement FirstName, JsonElement LastName, JsonElement Phone, JsonElement User);
 
     /// <summary>The body as OpenAPI shows it.</summary>
     public sealed record Form(string? Bio, IFormFile? Avatar, string? DateOfBirth, string? Address, string? FirstName,
-        string? LastName, string? Phone);
+        string? LastName, string? Phone, NestedUser? User);
+
+    /// <summary>The original backend's nested account fields that may be changed here.</summary>
+    public sealed record NestedUser(string? FirstName, string? LastName, string? Phone);
 
     /// <summary>Null text fields are unchanged (an empty string clears); the date and avatar say separately when they are cleared.</summary>
     public sealed record Command(long UserId, string? Bio, string? Address, string? FirstName, string? LastName, string? Phone,
@@ -58,11 +66,42 @@ public static class UpdateSmsProfile
             }
         }
 
+        JsonElement Nested(string field) =>
+            b.User.ValueKind == JsonValueKind.Object && b.User.TryGetProperty(field, out var value) ? value : default;
+
+        switch (b.User.ValueKind)
+        {
+            case JsonValueKind.Undefined:
+            case JsonValueKind.Object:
+                break;
+            case JsonValueKind.Null:
+                errors.Add(("user", NotNull));
+                break;
+            default:
+                errors.Add(("user", NotAnObject(b.User.ValueKind switch
+                {
+                    JsonValueKind.String => "str",
+                    JsonValueKind.Array => "list",
+                    JsonValueKind.Number => "int",
+                    _ => "bool",
+                })));
+                break;
+        }
+        if (b.User.ValueKind == JsonValueKind.Object)
+        {
+            foreach (var property in b.User.EnumerateObject())
+            {
+                if (!NestedUserFields.Contains(property.Name, StringComparer.Ordinal)) errors.Add(($"user.{property.Name}", "Unknown field."));
+            }
+        }
+
+        JsonElement FlatOrNested(JsonElement flat, string field) => flat.ValueKind != JsonValueKind.Undefined ? flat : Nested(field);
+
         var bio = Text(b.Bio, "bio");
         var address = Text(b.Address, "address");
-        var firstName = Text(b.FirstName, "first_name");
-        var lastName = Text(b.LastName, "last_name");
-        var phone = Text(b.Phone, "phone");
+        var firstName = Text(FlatOrNested(b.FirstName, "first_name"), "first_name");
+        var lastName = Text(FlatOrNested(b.LastName, "last_name"), "last_name");
+        var phone = Text(FlatOrNested(b.Phone, "phone"), "phone");
 
         DateOnly? dateOfBirth = null;
         var clearDate = false;

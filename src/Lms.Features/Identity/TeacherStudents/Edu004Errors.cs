@@ -21,12 +21,16 @@ internal static class Edu004Errors
     public static Edu004Error StudentNotFound() =>
         new(404, "STUDENT_NOT_FOUND", "Student not found", "No student with this id has joined you.");
 
-    /// <summary>A 400 both for the friendly check and for the loser of a race on the unique pair index.</summary>
+    /// <summary>The loser of a race on the unique pair index (the friendly check answers 200 <see cref="JoinTeacher.AlreadyJoined"/>).</summary>
     public static ValidationFailed AlreadyJoined() =>
         new(new Dictionary<string, string[]>(), "You have already joined this teacher.") { Title = "Already joined" };
 
+    /// <summary>
+    /// A student's profile under a teacher they have not joined: a 404, as the original backend's get_object_or_404 on
+    /// the teacher-student link (1.15 documents no error for it).
+    /// </summary>
     public static Edu004Error NotJoined() =>
-        new(403, "NOT_JOINED", "Not joined", "You have not joined this teacher.");
+        new(404, "NOT_JOINED", "Not joined", "You have not joined this teacher.");
 
     /// <summary>1.2's "Account blocked".</summary>
     public static Edu004Error Blocked() =>

@@ -6,7 +6,8 @@ namespace Lms.Features.Identity.TeacherStudents;
 
 /// <summary>
 /// 004 1.15 <c>GET /api/student/student-profile/{teacher_username}/</c>: the signed-in student's profile under one of
-/// their teachers. 404 for an unknown teacher; 403 when the student has not joined that teacher or is blocked by them.
+/// their teachers. 404 for an unknown teacher and for one the student has not joined (as the original backend); 403 when
+/// the student is blocked by them.
 /// </summary>
 public static class GetStudentProfile
 {

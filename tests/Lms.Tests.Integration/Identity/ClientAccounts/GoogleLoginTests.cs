@@ -117,7 +117,7 @@ public sealed class GoogleLoginTests(GoogleApiFactory factory) : AiLincTest(fact
         var body = await Json(response);
         Assert.Equal("Asha.Rao@gmail.com", body["user"]!["email"]!.GetValue<string>());
         Assert.Equal("Rao", body["user"]!["last_name"]!.GetValue<string>());
-        await Contract.Match(response, "ok");
+        await Contract.MatchDocumented(response, "ok", LoginTests.AppOnly001);
         var profile = await Json(await As(body["access"]!.GetValue<string>()).GetAsync(Accounts(client, "user-profile/")));
         Assert.Equal("student", profile["role"]!.GetValue<string>());
         Assert.Equal("asha.rao", profile["user_name"]!.GetValue<string>());

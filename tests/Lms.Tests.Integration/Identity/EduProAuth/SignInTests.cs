@@ -53,6 +53,60 @@ public sealed class SignInTests(LmsApiFactory factory) : EduProTest(factory)
         Assert.Equal("teach1", Str(body["user"]!["username"]));
     }
 
+    [Fact]
+    public async Task The_apps_email_field_signs_a_teacher_in_as_the_educator_page_sends_it()
+    {
+        await RegisterTeacher("teach1", "t.one@example.com");
+
+        var response = await Anonymous().PostAsJsonAsync("/api/teacher/login/", new { email = "T.One@example.com", password = Password });
+
+        var body = await Tokens(response);
+        Assert.Equal("teach1", Str(body["user"]!["username"]));
+        Assert.StartsWith($"access_token={Str(body["access"])};", Cookie(response, "access_token"), StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("student1")]
+    [InlineData("s.one@example.com")]
+    public async Task The_apps_email_field_takes_a_username_or_an_email_at_the_student_login(string typed)
+    {
+        await RegisterTeacher("teach1");
+        await RegisterStudent("teach1", "student1", "s.one@example.com");
+
+        var response = await Anonymous().PostAsJsonAsync("/api/student/login/teach1/", new { email = typed, password = Password });
+
+        Assert.Equal("student1", Str((await Tokens(response))["user"]!["username"]));
+    }
+
+    [Fact]
+    public async Task With_both_username_and_email_the_documented_username_decides()
+    {
+        await RegisterTeacher("teach1", "t.one@example.com");
+        await RegisterTeacher("teach2", "t.two@example.com");
+
+        var response = await Anonymous().PostAsJsonAsync("/api/teacher/login/",
+            new { username = "teach1", email = "t.two@example.com", password = Password });
+
+        Assert.Equal("teach1", Str((await Tokens(response))["user"]!["username"]));
+    }
+
+    [Fact]
+    public async Task A_wrong_password_through_the_email_field_is_the_same_404_and_other_fields_stay_unknown()
+    {
+        await RegisterTeacher("teach1", "t.one@example.com");
+
+        var wrong = await Anonymous().PostAsJsonAsync("/api/teacher/login/", new { email = "t.one@example.com", password = "Not-The-Pass-1" });
+        var documented = await TeacherLogin(Anonymous(), "teach1", "Not-The-Pass-1");
+        var unknown = await Anonymous().PostAsJsonAsync("/api/teacher/login/", new { login = "teach1", password = Password });
+        var blank = await Anonymous().PostAsJsonAsync("/api/teacher/login/", new { email = " ", password = Password });
+
+        Assert.Equal(HttpStatusCode.NotFound, wrong.StatusCode);
+        Assert.Equal(await documented.Content.ReadAsStringAsync(), await wrong.Content.ReadAsStringAsync());
+        Assert.Equal(HttpStatusCode.BadRequest, unknown.StatusCode);
+        Assert.Equal(["Unknown field."], Messages(await Json(unknown), "login"));
+        Assert.Equal("Email and password are required.", Str((await Json(blank))["detail"]));
+    }
+
     [Theory]
     [InlineData("{}")]
     [InlineData("""{"username":"teach1"}""")]

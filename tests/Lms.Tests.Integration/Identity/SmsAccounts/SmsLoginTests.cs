@@ -25,6 +25,40 @@ public sealed class SmsLoginTests(LmsApiFactory factory) : SmsTest(factory)
     }
 
     [Fact]
+    public async Task The_000_apps_refresh_at_api_token_refresh_answers_access_and_the_new_access_works_at_000()
+    {
+        var created = await Register(Registration("refresher"));
+        var login = await Json(await Anonymous().PostAsJsonAsync("/api/auth/login/", new { username = "refresher", password = Password }));
+
+        // As 000's app does (src/lib/api.ts): a fresh client, the stored refresh token in the body, then only access kept.
+        var response = await Anonymous().PostAsJsonAsync("/api/token/refresh/", new { refresh = login["refresh"]!.GetValue<string>() });
+
+        await Contract.Match(response, "refresh-at-api-token-refresh");
+        var access = (await Json(response))["access"]!.GetValue<string>();
+        Assert.NotEqual(login["access"]!.GetValue<string>(), access);
+        var profile = await As(access).GetAsync("/api/auth/profile/");
+        Assert.Equal(HttpStatusCode.OK, profile.StatusCode);
+        Assert.Equal(created["id"]!.GetValue<long>(), (await Json(profile))["id"]!.GetValue<long>());
+    }
+
+    [Fact]
+    public async Task A_second_refresh_with_the_first_refresh_token_is_refused_and_a_new_login_works()
+    {
+        await Register(Registration("refresher"));
+        var login = await Json(await Anonymous().PostAsJsonAsync("/api/auth/login/", new { username = "refresher", password = Password }));
+        var refresh = login["refresh"]!.GetValue<string>();
+        var first = await Anonymous().PostAsJsonAsync("/api/token/refresh/", new { refresh });
+
+        // 000's app keeps only the new access; refresh tokens rotate (as the original's ROTATE_REFRESH_TOKENS and
+        // BLACKLIST_AFTER_ROTATION did), so the kept one is spent and the app goes back to its login.
+        var second = await Anonymous().PostAsJsonAsync("/api/token/refresh/", new { refresh });
+
+        Assert.Equal(HttpStatusCode.OK, first.StatusCode);
+        Assert.Equal(HttpStatusCode.BadRequest, second.StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await As(await SmsLogin("refresher")).GetAsync("/api/auth/profile/")).StatusCode);
+    }
+
+    [Fact]
     public async Task Login_accepts_the_email_in_the_username_field_in_any_case()
     {
         await Register(Registration("by_mail", "By.Mail@Example.com"));

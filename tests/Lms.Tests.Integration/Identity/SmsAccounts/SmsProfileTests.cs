@@ -26,7 +26,90 @@ public sealed class SmsProfileTests(LmsApiFactory factory) : SmsTest(factory)
         Assert.Null(body["date_of_birth"]);
         Assert.Equal("", body["bio"]!.GetValue<string>());
         Assert.DoesNotContain("password", await response.Content.ReadAsStringAsync(), StringComparison.OrdinalIgnoreCase);
-        await Contract.Match(response, "ok");
+        await Contract.MatchDocumented(response, "ok", "user");
+    }
+
+    [Fact]
+    public async Task Get_profile_also_carries_the_original_backends_nested_user_as_000s_app_reads_it()
+    {
+        var (client, id) = await SmsUser("nested", "tutor");
+
+        var response = await client.GetAsync(Profile);
+
+        await Contract.Match(response, "nested-user");
+        var body = await Json(response);
+        var user = body["user"]!;
+        Assert.Equal(id, user["id"]!.GetValue<long>());
+        foreach (var field in new[] { "username", "email", "first_name", "last_name", "user_type", "phone" })
+            Assert.Equal(body[field]!.ToJsonString(), user[field]!.ToJsonString());
+    }
+
+    [Theory]
+    [InlineData("PATCH")]
+    [InlineData("PUT")]
+    public async Task The_apps_nested_user_update_changes_the_account_as_the_flat_fields_do(string method)
+    {
+        var (client, _) = await SmsUser("nestedit");
+
+        // 000's app (src/app/profile/page.tsx handleUpdate) sends exactly this.
+        var response = await client.SendAsync(new HttpRequestMessage(new HttpMethod(method), Profile)
+        {
+            Content = RawJson("""
+                {"user": {"first_name": "Jane", "last_name": "Roe", "phone": "+1 555 010 2030"},
+                 "bio": "Hi", "date_of_birth": "2001-04-09", "address": "12 Main St"}
+                """),
+        });
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        await Contract.Match(response, $"nested-update-{method.ToLowerInvariant()}");
+        var reread = await Json(await client.GetAsync(Profile));
+        Assert.Equal("Jane", reread["first_name"]!.GetValue<string>());
+        Assert.Equal("Jane", reread["user"]!["first_name"]!.GetValue<string>());
+        Assert.Equal("Roe", reread["user"]!["last_name"]!.GetValue<string>());
+        Assert.Equal("+1 555 010 2030", reread["user"]!["phone"]!.GetValue<string>());
+        Assert.Equal("Hi", reread["bio"]!.GetValue<string>());
+    }
+
+    [Fact]
+    public async Task The_nested_user_follows_the_flat_rules_and_refuses_other_account_fields()
+    {
+        var (client, _) = await SmsUser("nestrule");
+        await Register(Registration("phoneowner", phone: "+1 555 999 0000"));
+        var before = (await Json(await client.GetAsync(Profile))).ToJsonString();
+
+        var badPhone = await client.PatchAsync(Profile, RawJson("""{"user": {"phone": "call me"}}"""));
+        var wrongType = await client.PatchAsync(Profile, RawJson("""{"user": {"first_name": 7}}"""));
+        var tooLong = await client.PatchAsync(Profile, RawJson("{\"user\": {\"last_name\": \"" + new string('x', 151) + "\"}}"));
+        var escalate = await client.PatchAsync(Profile, RawJson("""{"user": {"user_type": "admin", "username": "root"}}"""));
+        var notObject = await client.PatchAsync(Profile, RawJson("""{"user": "Jane"}"""));
+        var nullUser = await client.PatchAsync(Profile, RawJson("""{"user": null}"""));
+
+        Assert.Equal(["Enter a valid phone number."], Messages(await Json(badPhone), "phone"));
+        Assert.Equal(["Not a valid string."], Messages(await Json(wrongType), "first_name"));
+        Assert.Equal(HttpStatusCode.BadRequest, tooLong.StatusCode);
+        Assert.Contains("last_name", (await Json(tooLong)).ToJsonString(), StringComparison.Ordinal);
+        await Contract.Match(escalate, "nested-unknown-fields");
+        Assert.Equal(["Unknown field."], Messages(await Json(escalate), "user.user_type"));
+        Assert.Equal(["Unknown field."], Messages(await Json(escalate), "user.username"));
+        Assert.Equal(["Invalid data. Expected a dictionary, but got str."], Messages(await Json(notObject), "user"));
+        Assert.Equal(["This field may not be null."], Messages(await Json(nullUser), "user"));
+        Assert.Equal(before, (await Json(await client.GetAsync(Profile))).ToJsonString());
+
+        var taken = await client.PatchAsync(Profile, RawJson("""{"user": {"phone": "15559990000"}}"""));
+        Assert.Equal(HttpStatusCode.BadRequest, taken.StatusCode);
+        Assert.Equal(["A user with that phone already exists."], Messages(await Json(taken), "phone"));
+    }
+
+    [Fact]
+    public async Task With_a_flat_and_a_nested_value_for_one_field_the_flat_one_wins()
+    {
+        var (client, _) = await SmsUser("bothforms");
+
+        var response = await client.PatchAsync(Profile, RawJson("""{"first_name": "Flat", "user": {"first_name": "Nested", "last_name": "Only"}}"""));
+
+        var body = await Json(response);
+        Assert.Equal("Flat", body["first_name"]!.GetValue<string>());
+        Assert.Equal("Only", body["user"]!["last_name"]!.GetValue<string>());
     }
 
     [Fact]
@@ -60,7 +143,7 @@ public sealed class SmsProfileTests(LmsApiFactory factory) : SmsTest(factory)
             """));
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        await Contract.Match(response, "patched");
+        await Contract.MatchDocumented(response, "patched", "user");
         var reread = await Json(await client.GetAsync(Profile));
         Assert.Equal("Learning Django", reread["bio"]!.GetValue<string>());
         Assert.Equal("2001-04-09", reread["date_of_birth"]!.GetValue<string>());
@@ -169,7 +252,7 @@ public sealed class SmsProfileTests(LmsApiFactory factory) : SmsTest(factory)
         Assert.EndsWith(".png", url, StringComparison.Ordinal);
         Assert.Equal("With a face", body["bio"]!.GetValue<string>());
         Assert.Equal("2002-02-02", body["date_of_birth"]!.GetValue<string>());
-        await Contract.Match(await WithBody(response, b => b["avatar"] = "<avatar-url>"), "avatar");
+        await Contract.MatchDocumented(await WithBody(response, b => b["avatar"] = "<avatar-url>"), "avatar", "user");
 
         var served = await Anonymous().GetAsync(new Uri(url).PathAndQuery);
         Assert.Equal(HttpStatusCode.OK, served.StatusCode);

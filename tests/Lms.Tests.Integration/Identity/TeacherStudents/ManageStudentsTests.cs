@@ -74,7 +74,7 @@ public sealed class ManageStudentsTests(LmsApiFactory factory) : TeacherStudents
         Assert.Empty((await Students(teacherClient))["results"]!.AsArray());
         await Error004(await teacherClient.GetAsync($"/api/teacher/get-student-profile/{student.Key}/"), HttpStatusCode.NotFound,
             "Student not found");
-        await Error004(await student.Client.GetAsync($"/api/student/student-profile/{teacher}/"), HttpStatusCode.Forbidden, "Not joined");
+        await Error004(await student.Client.GetAsync($"/api/student/student-profile/{teacher}/"), HttpStatusCode.NotFound, "Not joined");
         await Login(student.Username, "Sturdy-Pass-2026"); // the account stays
         await JoinOk(student.Client, teacher);
         Assert.Single((await Students(teacherClient))["results"]!.AsArray());

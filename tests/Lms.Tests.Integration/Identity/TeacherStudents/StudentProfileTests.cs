@@ -26,14 +26,14 @@ public sealed class StudentProfileTests(LmsApiFactory factory) : TeacherStudents
     }
 
     [Fact]
-    public async Task A_student_who_has_not_joined_the_teacher_gets_403()
+    public async Task A_student_who_has_not_joined_the_teacher_gets_404_as_in_the_original_backend()
     {
         var (_, _, teacher) = await NewTeacher();
         var (student, _, _) = await NewUser();
 
         var response = await student.GetAsync($"/api/student/student-profile/{teacher}/");
 
-        await Error004(response, HttpStatusCode.Forbidden, "Not joined", "You have not joined this teacher.");
+        await Error004(response, HttpStatusCode.NotFound, "Not joined", "You have not joined this teacher.");
         await Snap(response, "not-joined");
     }
 

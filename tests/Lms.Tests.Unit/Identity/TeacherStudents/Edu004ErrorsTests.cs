@@ -46,7 +46,7 @@ public class Edu004ErrorsTests
     [InlineData(404, "Teacher not found")]
     [InlineData(404, "Student not found")]
     [InlineData(403, "Account blocked")]
-    [InlineData(403, "Not joined")]
+    [InlineData(404, "Not joined")]
     [InlineData(404, "Not found")]
     public void Each_error_has_its_status_and_title(int status, string title)
     {
