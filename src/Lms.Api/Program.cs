@@ -18,7 +18,8 @@ System.Globalization.CultureInfo.DefaultThreadCurrentUICulture = System.Globaliz
 var builder = WebApplication.CreateBuilder(args);
 var config = builder.Configuration;
 
-builder.Host.UseSerilog((ctx, logger) => logger
+// The host's own logger, not the static Log.Logger: several hosts in one process (the test suite) each keep theirs.
+builder.Host.UseSerilog(preserveStaticLogger: true, configureLogger: (ctx, logger) => logger
     .ReadFrom.Configuration(ctx.Configuration)
     .Enrich.FromLogContext()
     .WriteTo.Console(formatProvider: System.Globalization.CultureInfo.InvariantCulture, outputTemplate: "[{Timestamp:HH:mm:ss} {Level:u3}] {CorrelationId} user={UserId} {Message:lj}{NewLine}{Exception}"));
@@ -73,10 +74,14 @@ var app = builder.Build();
 app.UseLmsSecurityHeaders(); // outermost: also on the answers the error writers, guards, dashboard and media write
 app.UseLmsCors(); // before routing, the rate limiter, auth and the tenant guard: preflights end here with 204
 app.UseLmsErrors();
-app.UseSerilogRequestLogging(o => o.EnrichDiagnosticContext = (diag, http) =>
+app.UseSerilogRequestLogging(o =>
 {
-    diag.Set("CorrelationId", http.TraceIdentifier);
-    diag.Set("UserId", http.User.UserIdOrNull());
+    o.Logger = app.Services.GetRequiredService<Serilog.ILogger>();
+    o.EnrichDiagnosticContext = (diag, http) =>
+    {
+        diag.Set("CorrelationId", http.TraceIdentifier);
+        diag.Set("UserId", http.User.UserIdOrNull());
+    };
 });
 app.Use(async (http, next) =>
 {
