@@ -82,7 +82,7 @@ internal static class Auth
     {
         if (TenantContext.FromRoute(http) is { } routeClient) return routeClient;
         var documents = http.GetEndpoint()?.Metadata.GetMetadata<DocumentSurface>()?.Documents ?? ApiDocument.None;
-        return documents != ApiDocument.None && documents != ApiDocument.AiLinc001 ? TenantContext.DefaultClientId : null;
+        return documents != ApiDocument.None && documents != ApiDocument.Doc001 ? TenantContext.DefaultClientId : null;
     }
 
     /// <summary>The demo/dev signing key: generated once per installation, kept under .data/, never committed.</summary>
@@ -102,7 +102,7 @@ internal static class Auth
 
     private sealed class ErrorWritingResultHandler : IAuthorizationMiddlewareResultHandler
     {
-        private static bool OnlyEduPro(HttpContext http) => ErrorBody.DocumentsOf(http) == ApiDocument.EduPro004;
+        private static bool OnlyEduPro(HttpContext http) => ErrorBody.DocumentsOf(http) == ApiDocument.Doc004;
 
         private readonly AuthorizationMiddlewareResultHandler _default = new();
 

@@ -6,15 +6,15 @@ public enum ApiDocument
 {
     None = 0,
     /// <summary>000: Student Management System. DRF errors, integer ids.</summary>
-    Sms000 = 1,
+    Doc000 = 1,
     /// <summary>001: AI-Linc, multi-tenant. DRF errors, integer ids.</summary>
-    AiLinc001 = 2,
+    Doc001 = 2,
     /// <summary>002: LMS with approval, wallet. DRF errors, integer ids, count/next/previous/results pages.</summary>
-    Lms002 = 4,
+    Doc002 = 4,
     /// <summary>003: small course API. {success, message, error_code, details} envelope, integer ids.</summary>
-    Course003 = 8,
+    Doc003 = 8,
     /// <summary>004: EduPro. {error, detail} errors, uuids, pages of 5.</summary>
-    EduPro004 = 16,
+    Doc004 = 16,
 }
 
 /// <summary>Endpoint metadata: which documents a route belongs to. Decides its error body format.</summary>
@@ -49,32 +49,32 @@ public static class SurfaceExtensions
         {
             if (p.StartsWith(prefix, StringComparison.OrdinalIgnoreCase)) return docs;
         }
-        return ApiDocument.Sms000;
+        return ApiDocument.Doc000;
     }
 
     private static readonly (string Prefix, ApiDocument Docs)[] UnmatchedPrefixes =
     [
-        ("/api/token/refresh", ApiDocument.EduPro004),
-        ("/api/token", ApiDocument.Course003),
-        ("/api/auth", ApiDocument.Sms000),
-        ("/api/teacher", ApiDocument.EduPro004),
-        ("/api/student", ApiDocument.EduPro004),
-        ("/api/logout", ApiDocument.EduPro004),
-        ("/api/change-password", ApiDocument.EduPro004),
-        ("/api/password-reset", ApiDocument.EduPro004),
-        ("/api/join-teacher", ApiDocument.EduPro004),
-        ("/api/progress", ApiDocument.Course003),
-        ("/api/enrollments", ApiDocument.Course003 | ApiDocument.Sms000),
-        ("/api/users/auth", ApiDocument.Lms002),
-        ("/api/users/profiles", ApiDocument.Lms002),
-        ("/api/users/students", ApiDocument.Lms002),
-        ("/api/users/teachers", ApiDocument.Lms002),
-        ("/api/users", ApiDocument.Course003 | ApiDocument.Lms002),
-        ("/api/courses", ApiDocument.Course003 | ApiDocument.Sms000 | ApiDocument.Lms002),
-        ("/api/v1/", ApiDocument.EduPro004),
-        ("/accounts", ApiDocument.AiLinc001),
-        ("/lms", ApiDocument.AiLinc001),
-        ("/api/clients", ApiDocument.AiLinc001),
+        ("/api/token/refresh", ApiDocument.Doc004),
+        ("/api/token", ApiDocument.Doc003),
+        ("/api/auth", ApiDocument.Doc000),
+        ("/api/teacher", ApiDocument.Doc004),
+        ("/api/student", ApiDocument.Doc004),
+        ("/api/logout", ApiDocument.Doc004),
+        ("/api/change-password", ApiDocument.Doc004),
+        ("/api/password-reset", ApiDocument.Doc004),
+        ("/api/join-teacher", ApiDocument.Doc004),
+        ("/api/progress", ApiDocument.Doc003),
+        ("/api/enrollments", ApiDocument.Doc003 | ApiDocument.Doc000),
+        ("/api/users/auth", ApiDocument.Doc002),
+        ("/api/users/profiles", ApiDocument.Doc002),
+        ("/api/users/students", ApiDocument.Doc002),
+        ("/api/users/teachers", ApiDocument.Doc002),
+        ("/api/users", ApiDocument.Doc003 | ApiDocument.Doc002),
+        ("/api/courses", ApiDocument.Doc003 | ApiDocument.Doc000 | ApiDocument.Doc002),
+        ("/api/v1/", ApiDocument.Doc004),
+        ("/accounts", ApiDocument.Doc001),
+        ("/lms", ApiDocument.Doc001),
+        ("/api/clients", ApiDocument.Doc001),
     ];
 }
 

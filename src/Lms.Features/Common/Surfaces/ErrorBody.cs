@@ -14,9 +14,9 @@ public static class ErrorBody
         ApiDocument documents, string code, string message, IReadOnlyDictionary<string, string[]> fields, string? title = null)
     {
         var body = new Dictionary<string, object?>(StringComparer.Ordinal);
-        if (documents == ApiDocument.None) documents = ApiDocument.Sms000;
+        if (documents == ApiDocument.None) documents = ApiDocument.Doc000;
 
-        var drf = (documents & (ApiDocument.Sms000 | ApiDocument.AiLinc001 | ApiDocument.Lms002)) != 0;
+        var drf = (documents & (ApiDocument.Doc000 | ApiDocument.Doc001 | ApiDocument.Doc002)) != 0;
         if (drf)
         {
             // Django REST Framework: field errors as the top-level dict, anything else as {"detail": "..."}.
@@ -30,7 +30,7 @@ public static class ErrorBody
             }
         }
 
-        if (documents.HasFlag(ApiDocument.EduPro004))
+        if (documents.HasFlag(ApiDocument.Doc004))
         {
             if (fields.Count > 0)
             {
@@ -41,7 +41,7 @@ public static class ErrorBody
             body.TryAdd("detail", message);
         }
 
-        if (documents.HasFlag(ApiDocument.Course003))
+        if (documents.HasFlag(ApiDocument.Doc003))
         {
             body["success"] = false;
             body["message"] = message;

@@ -67,7 +67,7 @@ public static class CreateCourse
                     return TypedResults.Created($"/api/courses/{created.Id}/", created);
                 })
                 .WithName("003.CreateCourse").WithTags("003 Courses")
-                .ForDocuments(ApiDocument.Course003, 400, 401, 403, 409)
+                .ForDocuments(ApiDocument.Doc003, 400, 401, 403, 409)
                 .RequireAuthorization(Policies.Authenticated);
     }
 }

@@ -37,7 +37,7 @@ public static class DeleteCourse
                     return TypedResults.NoContent();
                 })
                 .WithName("003.DeleteCourse").WithTags("003 Courses")
-                .ForDocuments(ApiDocument.Course003, 401, 403, 404, 409)
+                .ForDocuments(ApiDocument.Doc003, 401, 403, 404, 409)
                 .RequireAuthorization(Policies.Authenticated);
     }
 }

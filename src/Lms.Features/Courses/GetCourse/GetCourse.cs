@@ -30,7 +30,7 @@ public static class GetCourse
             app.MapGet("/api/courses/{id:long}/", async (long id, ClaimsPrincipal user, IMediator m, CancellationToken ct) =>
                     TypedResults.Ok(await m.Send(new Query(id, Caller.FromOrNull(user)), ct)))
                 .WithName("003.GetCourse").WithTags("003 Courses")
-                .ForDocuments(ApiDocument.Course003, 404)
+                .ForDocuments(ApiDocument.Doc003, 404)
                 .AllowAnonymous();
     }
 }

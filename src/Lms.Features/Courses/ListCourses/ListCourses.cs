@@ -81,7 +81,7 @@ public static class ListCourses
                     return TypedResults.Ok(PageLinks.Envelope(request, paging, count, results));
                 })
                 .WithName("003.ListCourses").WithTags("003 Courses")
-                .ForDocuments(ApiDocument.Course003, 400)
+                .ForDocuments(ApiDocument.Doc003, 400)
                 .AllowAnonymous();
     }
 }

@@ -71,7 +71,7 @@ public static class UpdateCourse
             app.MapPut("/api/courses/{id:long}/", async (long id, Body b, ClaimsPrincipal user, IMediator m, CancellationToken ct) =>
                     TypedResults.Ok(await m.Send(new Command(id, Caller.From(user), b), ct)))
                 .WithName("003.UpdateCourse").WithTags("003 Courses")
-                .ForDocuments(ApiDocument.Course003, 400, 401, 403, 404, 409)
+                .ForDocuments(ApiDocument.Doc003, 400, 401, 403, 404, 409)
                 .RequireAuthorization(Policies.Authenticated);
     }
 }

@@ -47,7 +47,7 @@ public static class EnrollInCourse
                     return TypedResults.Created($"/api/enrollments/{created.Id}/", created);
                 })
                 .WithName("003.EnrollInCourse").WithTags("003 Enrollments")
-                .ForDocuments(ApiDocument.Course003, 400, 401, 403, 404, 409)
+                .ForDocuments(ApiDocument.Doc003, 400, 401, 403, 404, 409)
                 .RequireAuthorization(Policies.Authenticated);
     }
 }

@@ -37,7 +37,7 @@ public static class ListMyEnrollments
                     return TypedResults.Ok(PageLinks.Envelope(request, paging, count, results));
                 })
                 .WithName("003.ListMyEnrollments").WithTags("003 Enrollments")
-                .ForDocuments(ApiDocument.Course003, 400, 401, 403)
+                .ForDocuments(ApiDocument.Doc003, 400, 401, 403)
                 .RequireAuthorization(Policies.Authenticated);
     }
 }

@@ -26,7 +26,7 @@ public static class GetUserProfile
             app.MapGet("/accounts/clients/{client_id:long}/user-profile/", async (ClaimsPrincipal user, IMediator m, CancellationToken ct) =>
                     TypedResults.Ok(await m.Send(new Query(user.UserId()), ct)))
                 .WithName("001.GetUserProfile").WithTags("001 Accounts")
-                .ForDocuments(ApiDocument.AiLinc001, 401, 403, 404)
+                .ForDocuments(ApiDocument.Doc001, 401, 403, 404)
                 .RequireActiveClient()
                 .RequireAuthorization(Policies.Authenticated);
     }

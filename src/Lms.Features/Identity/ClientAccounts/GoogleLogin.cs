@@ -63,7 +63,7 @@ public static class GoogleLogin
             app.MapPost("/accounts/clients/{client_id:long}/user/login/google/", async (Body b, IMediator m, CancellationToken ct) =>
                     TypedResults.Ok(await m.Send(new Command(b.Token), ct)))
                 .WithName("001.GoogleLogin").WithTags("001 Accounts")
-                .ForDocuments(ApiDocument.AiLinc001, 400, 401, 404, 503)
+                .ForDocuments(ApiDocument.Doc001, 400, 401, 404, 503)
                 .RequireActiveClient()
                 .AllowAnonymous();
     }

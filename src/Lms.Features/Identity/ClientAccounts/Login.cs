@@ -39,7 +39,7 @@ public static class Login
             app.MapPost("/accounts/clients/{client_id:long}/user/login/", async (Body b, IMediator m, CancellationToken ct) =>
                     TypedResults.Ok(await m.Send(new Command(b.Email, b.Password), ct)))
                 .WithName("001.Login").WithTags("001 Accounts")
-                .ForDocuments(ApiDocument.AiLinc001, 400, 401, 404)
+                .ForDocuments(ApiDocument.Doc001, 400, 401, 404)
                 .RequireActiveClient()
                 .AllowAnonymous();
     }

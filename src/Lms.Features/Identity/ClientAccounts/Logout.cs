@@ -46,7 +46,7 @@ public static class Logout
             app.MapPost("/accounts/clients/{client_id:long}/user/logout/", async (Body b, ClaimsPrincipal user, IMediator m, CancellationToken ct) =>
                     TypedResults.Ok(await m.Send(new Command(user.UserId(), b.Refresh), ct)))
                 .WithName("001.Logout").WithTags("001 Accounts")
-                .ForDocuments(ApiDocument.AiLinc001, 400, 401, 403, 404)
+                .ForDocuments(ApiDocument.Doc001, 400, 401, 403, 404)
                 .RequireActiveClient()
                 .RequireAuthorization(Policies.Authenticated);
     }

@@ -39,7 +39,7 @@ public static class RefreshAccessToken
             app.MapPost("/accounts/token/refresh/", async (Command body, IMediator m, CancellationToken ct) =>
                     TypedResults.Ok(await m.Send(body, ct)))
                 .WithName("001.RefreshToken").WithTags("001 Accounts")
-                .ForDocuments(ApiDocument.AiLinc001, 400, 401)
+                .ForDocuments(ApiDocument.Doc001, 400, 401)
                 .AllowAnonymous();
     }
 }

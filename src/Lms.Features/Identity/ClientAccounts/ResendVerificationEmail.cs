@@ -47,7 +47,7 @@ public static class ResendVerificationEmail
                     async (long client_id, Body b, IMediator m, CancellationToken ct) =>
                         TypedResults.Ok(await m.Send(new Command(client_id, b.Email), ct)))
                 .WithName("001.ResendVerificationEmail").WithTags("001 Accounts")
-                .ForDocuments(ApiDocument.AiLinc001, 400, 404)
+                .ForDocuments(ApiDocument.Doc001, 400, 404)
                 .RequireActiveClient()
                 .AllowAnonymous();
     }

@@ -68,7 +68,7 @@ public static class SignUp
                     TypedResults.Ok(await m.Send(new Command(client_id, b.FirstName, b.LastName, b.Email, b.Phone, b.Password,
                         b.ConfirmPassword), ct)))
                 .WithName("001.SignUp").WithTags("001 Accounts")
-                .ForDocuments(ApiDocument.AiLinc001, 400, 404)
+                .ForDocuments(ApiDocument.Doc001, 400, 404)
                 .RequireActiveClient()
                 .AllowAnonymous();
     }

@@ -91,7 +91,7 @@ public static class UpdateUserProfile
                 .Accepts<Body>("application/json", "multipart/form-data")
                 .DisableAntiforgery()
                 .WithName("001.UpdateUserProfile").WithTags("001 Accounts")
-                .ForDocuments(ApiDocument.AiLinc001, 400, 401, 403, 404, 413, 415)
+                .ForDocuments(ApiDocument.Doc001, 400, 401, 403, 404, 413, 415)
                 .RequireActiveClient()
                 .RequireAuthorization(Policies.Authenticated);
     }

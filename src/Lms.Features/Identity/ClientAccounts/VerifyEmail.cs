@@ -91,7 +91,7 @@ public static class VerifyEmail
             app.MapPost("/accounts/clients/{client_id:long}/user/verify-email/", async (long client_id, Body b, IMediator m, CancellationToken ct) =>
                     TypedResults.Created((string?)null, await m.Send(new Command(client_id, b.Email, b.Otp), ct)))
                 .WithName("001.VerifyEmail").WithTags("001 Accounts")
-                .ForDocuments(ApiDocument.AiLinc001, 400, 404)
+                .ForDocuments(ApiDocument.Doc001, 400, 404)
                 .RequireActiveClient()
                 .AllowAnonymous();
     }

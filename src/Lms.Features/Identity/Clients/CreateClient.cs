@@ -114,7 +114,7 @@ public static class CreateClient
                         b.ThemeSettings, b.LoginImgUrl, b.LoginLogoUrl, b.ShowFooter, b.PwaManifest), ct));
                 })
                 .WithName("001.CreateClient").WithTags("001 Accounts")
-                .ForDocuments(ApiDocument.AiLinc001, 400, 401, 403)
+                .ForDocuments(ApiDocument.Doc001, 400, 401, 403)
                 .RequireAuthorization(Policies.Admin);
     }
 }

@@ -33,7 +33,7 @@ public static class ListClients
                     return TypedResults.Ok(results);
                 })
                 .WithName("001.ListClients").WithTags("001 Accounts")
-                .ForDocuments(ApiDocument.AiLinc001, 400, 401, 403)
+                .ForDocuments(ApiDocument.Doc001, 400, 401, 403)
                 .RequireAuthorization(Policies.Admin);
     }
 }

@@ -34,7 +34,7 @@ public static class ListFeatures
                     return TypedResults.Ok(results);
                 })
                 .WithName("001.ListFeatures").WithTags("001 Accounts")
-                .ForDocuments(ApiDocument.AiLinc001, 400)
+                .ForDocuments(ApiDocument.Doc001, 400)
                 .AllowAnonymous();
     }
 }

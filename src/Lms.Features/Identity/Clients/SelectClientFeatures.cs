@@ -60,7 +60,7 @@ public static class SelectClientFeatures
                     return TypedResults.Ok(await m.Send(new Command(id, b.FeatureIds), ct));
                 })
                 .WithName("001.SelectClientFeatures").WithTags("001 Accounts")
-                .ForDocuments(ApiDocument.AiLinc001, 400, 401, 403, 404)
+                .ForDocuments(ApiDocument.Doc001, 400, 401, 403, 404)
                 .RequireAuthorization(Policies.Admin);
     }
 }

@@ -61,7 +61,7 @@ public static class ChangePassword
                 },
                 e => e.Accepts<Body>("application/json", "multipart/form-data")
                     .DisableAntiforgery()
-                    .ForDocuments(ApiDocument.EduPro004, 400, 401, 403, 415)
+                    .ForDocuments(ApiDocument.Doc004, 400, 401, 403, 415)
                     .RequireAuthorization(Policies.Authenticated));
     }
 }

@@ -44,7 +44,7 @@ public static class Logout
                     AuthCookies.Clear(response);
                     return TypedResults.Ok(result);
                 },
-                e => e.ForDocuments(ApiDocument.EduPro004, 401, 403)
+                e => e.ForDocuments(ApiDocument.Doc004, 401, 403)
                     .RequireAuthorization(Policies.Authenticated));
     }
 }

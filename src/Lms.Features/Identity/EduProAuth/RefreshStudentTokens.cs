@@ -43,7 +43,7 @@ public static class RefreshStudentTokens
                 },
                 e => e.Accepts<RefreshTokens.Body>("application/json", "multipart/form-data")
                     .DisableAntiforgery()
-                    .ForDocuments(ApiDocument.EduPro004, 400, 403, 404, 415)
+                    .ForDocuments(ApiDocument.Doc004, 400, 403, 404, 415)
                     .AllowAnonymous());
     }
 }

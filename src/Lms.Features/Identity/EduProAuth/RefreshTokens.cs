@@ -68,7 +68,7 @@ public static class RefreshTokens
                 },
                 e => e.Accepts<Body>("application/json", "multipart/form-data")
                     .DisableAntiforgery()
-                    .ForDocuments(ApiDocument.EduPro004, 400, 415)
+                    .ForDocuments(ApiDocument.Doc004, 400, 415)
                     .AllowAnonymous());
     }
 }

@@ -69,7 +69,7 @@ public static class RegisterStudent
                 },
                 e => e.Accepts<Body>("application/json", "multipart/form-data")
                     .DisableAntiforgery()
-                    .ForDocuments(ApiDocument.EduPro004, 400, 413, 415)
+                    .ForDocuments(ApiDocument.Doc004, 400, 413, 415)
                     .AllowAnonymous());
     }
 }

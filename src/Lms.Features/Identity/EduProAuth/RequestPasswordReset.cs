@@ -51,7 +51,7 @@ public static class RequestPasswordReset
                     TypedResults.Ok(await m.Send(new Command((await EduProRoutes.ReadBodyAsync<Body>(request, ct)).Body.Email), ct)),
                 e => e.Accepts<Body>("application/json", "multipart/form-data")
                     .DisableAntiforgery()
-                    .ForDocuments(ApiDocument.EduPro004, 400, 415)
+                    .ForDocuments(ApiDocument.Doc004, 400, 415)
                     .AllowAnonymous());
     }
 }

@@ -53,7 +53,7 @@ public static class SignInStudent
                 },
                 e => e.Accepts<Body>("application/json", "multipart/form-data")
                     .DisableAntiforgery()
-                    .ForDocuments(ApiDocument.EduPro004, 400, 403, 404, 415)
+                    .ForDocuments(ApiDocument.Doc004, 400, 403, 404, 415)
                     .AllowAnonymous());
     }
 }

@@ -51,7 +51,7 @@ public static class SignInTeacher
                 },
                 e => e.Accepts<Body>("application/json", "multipart/form-data")
                     .DisableAntiforgery()
-                    .ForDocuments(ApiDocument.EduPro004, 400, 403, 404, 415)
+                    .ForDocuments(ApiDocument.Doc004, 400, 403, 404, 415)
                     .AllowAnonymous());
     }
 }

@@ -60,7 +60,7 @@ public static class VerifyPasswordReset
                 },
                 e => e.Accepts<Body>("application/json", "multipart/form-data")
                     .DisableAntiforgery()
-                    .ForDocuments(ApiDocument.EduPro004, 400, 415)
+                    .ForDocuments(ApiDocument.Doc004, 400, 415)
                     .AllowAnonymous());
     }
 }

@@ -26,7 +26,7 @@ public static class GetProfile
             app.MapGet("/api/users/profile/", async (ClaimsPrincipal user, IMediator m, CancellationToken ct) =>
                     TypedResults.Ok(await m.Send(new Query(user.UserId()), ct)))
                 .WithName("003.GetProfile").WithTags("003 Users")
-                .ForDocuments(ApiDocument.Course003 | ApiDocument.Lms002, 401, 403)
+                .ForDocuments(ApiDocument.Doc003 | ApiDocument.Doc002, 401, 403)
                 .RequireAuthorization(Policies.Authenticated);
     }
 }

@@ -74,7 +74,7 @@ public static class EditProfile
                     TypedResults.Ok(await m.Send(
                         new Command(user.UserId(), b.FullName, b.Phone, b.GuardianPhone, b.Grade, b.Specialization, b.Bio), ct)))
                 .WithName("002.UpdateProfile").WithTags("002 Users & Profiles")
-                .ForDocuments(ApiDocument.Lms002, 400, 401, 403)
+                .ForDocuments(ApiDocument.Doc002, 400, 401, 403)
                 .RequireAuthorization(Policies.Authenticated);
     }
 }

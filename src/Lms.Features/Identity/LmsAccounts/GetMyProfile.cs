@@ -12,7 +12,7 @@ public static class GetMyProfile
             app.MapGet("/api/users/profiles/me/", async (ClaimsPrincipal user, IMediator m, CancellationToken ct) =>
                     TypedResults.Ok(await m.Send(new GetProfile.GetProfile.Query(user.UserId()), ct)))
                 .WithName("002.GetMyProfile").WithTags("002 Users & Profiles")
-                .ForDocuments(ApiDocument.Lms002, 401, 403)
+                .ForDocuments(ApiDocument.Doc002, 401, 403)
                 .RequireAuthorization(Policies.Authenticated);
     }
 }

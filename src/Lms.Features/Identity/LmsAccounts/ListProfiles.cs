@@ -58,7 +58,7 @@ public static class ListProfiles
                     return TypedResults.Ok(PageLinks.Envelope(request, paging, count, results));
                 })
                 .WithName("002.ListProfiles").WithTags("002 Users & Profiles")
-                .ForDocuments(ApiDocument.Lms002, 400, 401, 403)
+                .ForDocuments(ApiDocument.Doc002, 400, 401, 403)
                 .RequireAuthorization(Policies.Teacher);
     }
 }

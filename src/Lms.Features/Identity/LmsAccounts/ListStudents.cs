@@ -72,7 +72,7 @@ public static class ListStudents
                     return TypedResults.Ok(PageLinks.Envelope(request, paging, count, results));
                 })
                 .WithName("002.ListStudents").WithTags("002 Users & Profiles")
-                .ForDocuments(ApiDocument.Lms002, 400, 401, 403)
+                .ForDocuments(ApiDocument.Doc002, 400, 401, 403)
                 .RequireAuthorization(Policies.Authenticated);
     }
 }

@@ -53,7 +53,7 @@ public static class ListTeachers
                     return TypedResults.Ok(PageLinks.Envelope(request, paging, count, results));
                 })
                 .WithName("002.ListTeachers").WithTags("002 Users & Profiles")
-                .ForDocuments(ApiDocument.Lms002, 400, 401, 403)
+                .ForDocuments(ApiDocument.Doc002, 400, 401, 403)
                 .RequireAuthorization(Policies.Authenticated);
     }
 }

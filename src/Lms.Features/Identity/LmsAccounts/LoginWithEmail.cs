@@ -43,7 +43,7 @@ public static class LoginWithEmail
             app.MapPost("/api/users/auth/login/", async (Command body, IMediator m, CancellationToken ct) =>
                     TypedResults.Ok(await m.Send(body, ct)))
                 .WithName("002.Login").WithTags("002 Authentication")
-                .ForDocuments(ApiDocument.Lms002, 400, 401)
+                .ForDocuments(ApiDocument.Doc002, 400, 401)
                 .AllowAnonymous();
     }
 }

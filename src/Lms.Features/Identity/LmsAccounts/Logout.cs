@@ -45,7 +45,7 @@ public static class Logout
             app.MapPost("/api/users/auth/logout/", async (Body body, ClaimsPrincipal user, IMediator m, CancellationToken ct) =>
                     TypedResults.Ok(await m.Send(new Command(user.UserId(), body.Refresh), ct)))
                 .WithName("002.Logout").WithTags("002 Authentication")
-                .ForDocuments(ApiDocument.Lms002, 400, 401, 403)
+                .ForDocuments(ApiDocument.Doc002, 400, 401, 403)
                 .RequireAuthorization(Policies.Authenticated);
     }
 }

@@ -38,7 +38,7 @@ public static class RefreshAccess
             app.MapPost("/api/users/auth/refresh/", async (Command body, IMediator m, CancellationToken ct) =>
                     TypedResults.Ok(await m.Send(body, ct)))
                 .WithName("002.RefreshToken").WithTags("002 Authentication")
-                .ForDocuments(ApiDocument.Lms002, 400, 401, 403)
+                .ForDocuments(ApiDocument.Doc002, 400, 401, 403)
                 .AllowAnonymous();
     }
 }

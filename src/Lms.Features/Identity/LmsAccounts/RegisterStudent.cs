@@ -83,7 +83,7 @@ public static class RegisterStudent
                     // No Location: 002 has no route for one user by id.
                     TypedResults.Created((string?)null, await m.Send(body, ct)))
                 .WithName("002.Register").WithTags("002 Authentication")
-                .ForDocuments(ApiDocument.Lms002, 400)
+                .ForDocuments(ApiDocument.Doc002, 400)
                 .AllowAnonymous();
     }
 }

@@ -65,7 +65,7 @@ public static class RegisterUser
                     return TypedResults.Created((string?)null, created);
                 })
                 .WithName("003.RegisterUser").WithTags("003 Users")
-                .ForDocuments(ApiDocument.Course003, 400, 403, 409)
+                .ForDocuments(ApiDocument.Doc003, 400, 403, 409)
                 .AllowAnonymous();
     }
 }

@@ -24,7 +24,7 @@ public static class GetSmsProfile
             app.MapGet("/api/auth/profile/", async (ClaimsPrincipal user, IMediator m, CancellationToken ct) =>
                     TypedResults.Ok(await m.Send(new Query(user.UserId()), ct)))
                 .WithName("000.GetProfile").WithTags("000 Authentication")
-                .ForDocuments(ApiDocument.Sms000, 401, 403)
+                .ForDocuments(ApiDocument.Doc000, 401, 403)
                 .RequireAuthorization(Policies.Authenticated);
     }
 }

@@ -66,7 +66,7 @@ public static class ListSmsUsers
                     return TypedResults.Ok(results);
                 })
                 .WithName("000.ListUsers").WithTags("000 Authentication")
-                .ForDocuments(ApiDocument.Sms000, 400, 401, 403)
+                .ForDocuments(ApiDocument.Doc000, 400, 401, 403)
                 .RequireAuthorization(Policies.Authenticated);
     }
 }

@@ -40,7 +40,7 @@ public static class LoginSmsUser
             app.MapPost("/api/auth/login/", async (Command body, IMediator m, CancellationToken ct) =>
                     TypedResults.Ok(await m.Send(body, ct)))
                 .WithName("000.Login").WithTags("000 Authentication")
-                .ForDocuments(ApiDocument.Sms000, 400, 401)
+                .ForDocuments(ApiDocument.Doc000, 400, 401)
                 .AllowAnonymous();
     }
 }

@@ -87,7 +87,7 @@ public static class RegisterSmsUser
                     return TypedResults.Created((string?)null, created);
                 })
                 .WithName("000.RegisterUser").WithTags("000 Authentication")
-                .ForDocuments(ApiDocument.Sms000, 400, 403)
+                .ForDocuments(ApiDocument.Doc000, 400, 403)
                 .AllowAnonymous();
     }
 }

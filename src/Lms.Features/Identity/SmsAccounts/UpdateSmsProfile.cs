@@ -219,12 +219,12 @@ public static class UpdateSmsProfile
             app.MapPut("/api/auth/profile/", Update)
                 .WithName("000.UpdateProfile").WithTags("000 Authentication")
                 .Accepts<Form>("application/json", "multipart/form-data").DisableAntiforgery()
-                .ForDocuments(ApiDocument.Sms000, 400, 401, 403, 415)
+                .ForDocuments(ApiDocument.Doc000, 400, 401, 403, 415)
                 .RequireAuthorization(Policies.Authenticated);
             app.MapPatch("/api/auth/profile/", Update)
                 .WithName("000.PatchProfile").WithTags("000 Authentication")
                 .Accepts<Form>("application/json", "multipart/form-data").DisableAntiforgery()
-                .ForDocuments(ApiDocument.Sms000, 400, 401, 403, 415)
+                .ForDocuments(ApiDocument.Doc000, 400, 401, 403, 415)
                 .RequireAuthorization(Policies.Authenticated);
         }
 

@@ -56,7 +56,7 @@ public static class VerifySmsEmail
             app.MapPost("/api/auth/verify-email/", async (Command body, IMediator m, CancellationToken ct) =>
                     TypedResults.Ok(await m.Send(body, ct)))
                 .WithName("000.VerifyEmail").WithTags("000 Authentication")
-                .ForDocuments(ApiDocument.Sms000, 400)
+                .ForDocuments(ApiDocument.Doc000, 400)
                 .AllowAnonymous();
     }
 }

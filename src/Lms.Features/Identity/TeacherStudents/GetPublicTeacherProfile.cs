@@ -27,7 +27,7 @@ public static class GetPublicTeacherProfile
                 async (string teacher_username, IMediator m, CancellationToken ct) =>
                     TypedResults.Ok(await m.Send(new Query(teacher_username), ct)),
                 "GetPublicTeacherProfile",
-                route => route.ForDocuments(ApiDocument.EduPro004, 404).AllowAnonymous());
+                route => route.ForDocuments(ApiDocument.Doc004, 404).AllowAnonymous());
     }
 }
 

@@ -33,6 +33,6 @@ public static class GetStudentProfile
                 async (string teacher_username, ClaimsPrincipal user, IMediator m, CancellationToken ct) =>
                     TypedResults.Ok(await m.Send(new Query(user.UserId(), teacher_username), ct)),
                 "GetStudentProfile",
-                route => route.ForDocuments(ApiDocument.EduPro004, 401, 403, 404).RequireUserType(Role.Student));
+                route => route.ForDocuments(ApiDocument.Doc004, 401, 403, 404).RequireUserType(Role.Student));
     }
 }

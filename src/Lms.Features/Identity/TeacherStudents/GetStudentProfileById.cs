@@ -28,7 +28,7 @@ public static class GetStudentProfileById
                 async (Guid student_id, ClaimsPrincipal user, IMediator m, CancellationToken ct) =>
                     TypedResults.Ok(await m.Send(new Query(user.UserId(), student_id), ct)),
                 "GetStudentProfileById",
-                route => route.ForDocuments(ApiDocument.EduPro004, 401, 403, 404).RequireUserType(Role.Teacher));
+                route => route.ForDocuments(ApiDocument.Doc004, 401, 403, 404).RequireUserType(Role.Teacher));
     }
 }
 

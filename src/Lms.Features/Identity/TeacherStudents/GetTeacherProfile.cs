@@ -25,6 +25,6 @@ public static class GetTeacherProfile
                 async (ClaimsPrincipal user, IMediator m, CancellationToken ct) =>
                     TypedResults.Ok(await m.Send(new Query(user.UserId()), ct)),
                 "GetTeacherProfile",
-                route => route.ForDocuments(ApiDocument.EduPro004, 401, 403).RequireUserType(Role.Teacher));
+                route => route.ForDocuments(ApiDocument.Doc004, 401, 403).RequireUserType(Role.Teacher));
     }
 }

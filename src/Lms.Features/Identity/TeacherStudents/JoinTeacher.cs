@@ -50,6 +50,6 @@ public static class JoinTeacher
                     return result.Joined is { } joined ? TypedResults.Created((string?)null, joined) : TypedResults.Ok(result.Already!);
                 },
                 "JoinTeacher",
-                route => route.ForDocuments(ApiDocument.EduPro004, 400, 401, 403, 404).RequireUserType(Role.Student));
+                route => route.ForDocuments(ApiDocument.Doc004, 400, 401, 403, 404).RequireUserType(Role.Student));
     }
 }

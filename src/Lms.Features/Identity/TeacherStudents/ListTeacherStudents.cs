@@ -189,7 +189,7 @@ public static class ListTeacherStudents
                     return TypedResults.Ok(PageLinks.Envelope(request, paging, count, results));
                 },
                 "ListTeacherStudents",
-                route => route.ForDocuments(ApiDocument.EduPro004, 400, 401, 403, 404)
+                route => route.ForDocuments(ApiDocument.Doc004, 400, 401, 403, 404)
                     .RequireUserType(Role.Teacher, Edu004Errors.NotATeacher));
     }
 }

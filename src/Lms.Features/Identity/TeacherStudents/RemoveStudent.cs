@@ -28,6 +28,6 @@ public static class RemoveStudent
                 async (Guid student_id, ClaimsPrincipal user, IMediator m, CancellationToken ct) =>
                     TypedResults.Ok(await m.Send(new Command(user.UserId(), student_id), ct)),
                 "RemoveStudent",
-                route => route.ForDocuments(ApiDocument.EduPro004, 401, 403, 404).RequireUserType(Role.Teacher));
+                route => route.ForDocuments(ApiDocument.Doc004, 401, 403, 404).RequireUserType(Role.Teacher));
     }
 }

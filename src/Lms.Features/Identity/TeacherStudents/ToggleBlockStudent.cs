@@ -32,6 +32,6 @@ public static class ToggleBlockStudent
                 async (Guid student_id, ClaimsPrincipal user, IMediator m, CancellationToken ct) =>
                     TypedResults.Ok(await m.Send(new Command(user.UserId(), student_id), ct)),
                 "ToggleBlockStudent",
-                route => route.ForDocuments(ApiDocument.EduPro004, 401, 403, 404, 409).RequireUserType(Role.Teacher));
+                route => route.ForDocuments(ApiDocument.Doc004, 401, 403, 404, 409).RequireUserType(Role.Teacher));
     }
 }

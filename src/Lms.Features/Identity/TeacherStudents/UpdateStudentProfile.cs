@@ -59,6 +59,6 @@ public static class UpdateStudentProfile
                 },
                 "UpdateStudentProfile",
                 route => route.Accepts<Body>("application/json", "multipart/form-data").DisableAntiforgery()
-                    .ForDocuments(ApiDocument.EduPro004, 400, 401, 403, 415).RequireUserType(Role.Student));
+                    .ForDocuments(ApiDocument.Doc004, 400, 401, 403, 415).RequireUserType(Role.Student));
     }
 }

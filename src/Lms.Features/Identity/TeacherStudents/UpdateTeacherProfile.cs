@@ -65,6 +65,6 @@ public static class UpdateTeacherProfile
                 },
                 "UpdateTeacherProfile",
                 route => route.Accepts<Body>("application/json", "multipart/form-data").DisableAntiforgery()
-                    .ForDocuments(ApiDocument.EduPro004, 400, 401, 403, 415).RequireUserType(Role.Teacher));
+                    .ForDocuments(ApiDocument.Doc004, 400, 401, 403, 415).RequireUserType(Role.Teacher));
     }
 }

@@ -33,7 +33,7 @@ public static class IssueToken
             app.MapPost("/api/token/", async (Command body, IMediator m, CancellationToken ct) =>
                     TypedResults.Ok(await m.Send(body, ct)))
                 .WithName("003.IssueToken").WithTags("003 Authentication")
-                .ForDocuments(ApiDocument.Course003, 400, 401)
+                .ForDocuments(ApiDocument.Doc003, 400, 401)
                 .AllowAnonymous();
     }
 }

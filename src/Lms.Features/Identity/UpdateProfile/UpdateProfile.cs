@@ -59,7 +59,7 @@ public static class UpdateProfile
             app.MapPut("/api/users/profile/", async (Body b, ClaimsPrincipal user, IMediator m, CancellationToken ct) =>
                     TypedResults.Ok(await m.Send(new Command(user.UserId(), b.FirstName, b.LastName, b.Bio, b.Phone), ct)))
                 .WithName("003.UpdateProfile").WithTags("003 Users")
-                .ForDocuments(ApiDocument.Course003, 400, 401, 403, 409)
+                .ForDocuments(ApiDocument.Doc003, 400, 401, 403, 409)
                 .RequireAuthorization(Policies.Authenticated);
     }
 }

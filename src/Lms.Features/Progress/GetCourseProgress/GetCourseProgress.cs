@@ -48,7 +48,7 @@ public static class GetCourseProgress
                     return TypedResults.Ok(await m.Send(new Query(user.UserId(), courseId), ct));
                 })
                 .WithName("003.GetCourseProgress").WithTags("003 Progress")
-                .ForDocuments(ApiDocument.Course003, 400, 401, 403, 404)
+                .ForDocuments(ApiDocument.Doc003, 400, 401, 403, 404)
                 .RequireAuthorization(Policies.Authenticated);
     }
 }

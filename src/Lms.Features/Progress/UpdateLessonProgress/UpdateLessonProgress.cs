@@ -76,7 +76,7 @@ public static class UpdateLessonProgress
             app.MapPut("/api/progress/{id:long}/", async (long id, Body b, ClaimsPrincipal user, IMediator m, CancellationToken ct) =>
                     TypedResults.Ok(await m.Send(new Command(id, user.UserId(), b.Status, b.Notes), ct)))
                 .WithName("003.UpdateLessonProgress").WithTags("003 Progress")
-                .ForDocuments(ApiDocument.Course003, 400, 401, 403, 404, 409)
+                .ForDocuments(ApiDocument.Doc003, 400, 401, 403, 404, 409)
                 .RequireAuthorization(Policies.Authenticated);
     }
 }

@@ -147,7 +147,7 @@ public class AccountRulesTests
 public class EduProErrorBodyTests
 {
     private static string Body(AppException e) =>
-        JsonSerializer.Serialize(ErrorBody.Build(ApiDocument.EduPro004, e.Code, e.Message, e.Fields, e.Title), LmsJson.Options);
+        JsonSerializer.Serialize(ErrorBody.Build(ApiDocument.Doc004, e.Code, e.Message, e.Fields, e.Title), LmsJson.Options);
 
     public static TheoryData<string, int, string> Documented => new()
     {

@@ -6,7 +6,7 @@ namespace Lms.Tests.Unit.Identity.TeacherStudents;
 public class Edu004ErrorsTests
 {
     private static Dictionary<string, object?> Body(Lms.Features.Common.Errors.AppException e) =>
-        ErrorBody.Build(ApiDocument.EduPro004, e.Code, e.Message, e.Fields, e.Title);
+        ErrorBody.Build(ApiDocument.Doc004, e.Code, e.Message, e.Fields, e.Title);
 
     [Fact]
     public void Wrong_user_type_is_the_documented_403()
