@@ -62,8 +62,9 @@ builder.WebHost.ConfigureKestrel(k =>
 
 builder.Services.AddLmsAuth(config, dataDirectory);
 builder.Services.AddLmsIdentity(config, dataDirectory);
-var rateLimits = config.GetSection("Lms:RateLimits").Get<RateLimitSettings>() ?? new RateLimitSettings();
+var rateLimits = (config.GetSection("Lms:RateLimits").Get<RateLimitSettings>() ?? new RateLimitSettings()).Validated();
 builder.Services.AddSingleton(rateLimits);
+builder.Services.AddSingleton<RateLimitCounters>();
 builder.Services.AddSingleton<RateLimits>();
 builder.Services.AddLmsCors(config);
 builder.Services.AddLmsOpenApi();
