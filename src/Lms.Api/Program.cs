@@ -61,7 +61,7 @@ builder.WebHost.ConfigureKestrel(k =>
 });
 
 builder.Services.AddLmsAuth(config, dataDirectory);
-builder.Services.AddLmsIdentity(config, dataDirectory);
+builder.Services.AddLmsIdentity(config, dataDirectory, builder.Environment);
 var rateLimits = (config.GetSection("Lms:RateLimits").Get<RateLimitSettings>() ?? new RateLimitSettings()).Validated();
 builder.Services.AddSingleton(rateLimits);
 builder.Services.AddSingleton<RateLimitCounters>();

@@ -10,8 +10,10 @@ namespace Lms.Api.Hosting;
 /// <summary>What the identity slices need underneath: e-mail, media storage, codes, throttling, the shared sign-in and Google's keys.</summary>
 internal static class IdentityServices
 {
-    public static IServiceCollection AddLmsIdentity(this IServiceCollection services, IConfiguration config, string dataDirectory)
+    public static IServiceCollection AddLmsIdentity(this IServiceCollection services, IConfiguration config, string dataDirectory,
+        IHostEnvironment environment)
     {
+        ConfigurePasswordHashing(config, environment);
         services.Configure<EmailSettings>(config.GetSection("Lms:Email"));
         var email = config.GetSection("Lms:Email").Get<EmailSettings>() ?? new EmailSettings();
         services.AddSingleton(new MailDirectory(Path.IsPathRooted(email.PickupDirectory)
@@ -32,6 +34,21 @@ internal static class IdentityServices
         services.AddSingleton<AccountKeyMigration>();
         Lms.Features.Identity.ClientAccounts.GoogleSignInSetup.Add(services, config);
         return services;
+    }
+
+    /// <summary>
+    /// <c>Lms:Passwords:Iterations</c>: PBKDF2's work factor for new hashes, 100,000 by default. Less is refused outside
+    /// the test host's "Testing" environment, so a copied setting cannot weaken a deployment.
+    /// </summary>
+    public static void ConfigurePasswordHashing(IConfiguration config, IHostEnvironment environment)
+    {
+        var iterations = config.GetValue("Lms:Passwords:Iterations", Passwords.DefaultIterations);
+        if (iterations < Passwords.DefaultIterations && !environment.IsEnvironment("Testing"))
+        {
+            throw new InvalidOperationException(
+                $"Lms:Passwords:Iterations is {iterations}; at least {Passwords.DefaultIterations} is required (a lower count is for the test suite only).");
+        }
+        Passwords.UseIterations(iterations);
     }
 
     /// <summary>Uploaded media at <c>/media/…</c>, never sniffed by browsers as anything but what was stored.</summary>

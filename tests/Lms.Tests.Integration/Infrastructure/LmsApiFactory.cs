@@ -51,6 +51,8 @@ public class LmsApiFactory : WebApplicationFactory<Program>, IAsyncLifetime
         ["Lms:Bootstrap:AdminEmail"] = "admin@example.com",
         ["Lms:Bootstrap:AdminPassword"] = AdminPassword,
         ["Lms:DataDirectory"] = DataDirectory,
+        // Real PBKDF2 with a test work factor (the default is 100,000): sign-ins and sign-ups are most of the suite's CPU.
+        ["Lms:Passwords:Iterations"] = "1000",
         ["Lms:Throttle:PerAccount"] = "1000000",
         ["Lms:Throttle:PerIp"] = "1000000",
         ["Lms:RateLimits:Documents:000:PerIpPerHour"] = "1000000",
@@ -122,6 +124,10 @@ public sealed class ShiftableClock : TimeProvider
     public void Reset() => Interlocked.Exchange(ref _offsetTicks, 0);
 }
 
+/// <summary>
+/// The HTTP tests' collection name. <see cref="HostShards"/> deals its classes (and every <see cref="ApiTest"/>) into a
+/// few parallel collections, each with its own host; this definition is the fixture of a run with one host.
+/// </summary>
 [CollectionDefinition(Name)]
 public sealed class ApiGroup : ICollectionFixture<LmsApiFactory>
 {
