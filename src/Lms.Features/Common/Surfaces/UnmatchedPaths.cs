@@ -60,13 +60,6 @@ public sealed class UnmatchedPaths
         return Default;
     }
 
-    /// <summary>Every prefix with its documents (own prefixes first), for tests and diagnostics.</summary>
-    public IReadOnlyList<(string Prefix, ApiDocument Documents, bool Own)> Entries() =>
-        _prefixes.SelectMany(p => new[] { (p.Key, p.Value.Own, true), (p.Key, p.Value.Neighbours, false) })
-            .Where(e => e.Item2 != ApiDocument.None)
-            .OrderByDescending(e => e.Item3).ThenBy(e => e.Key, StringComparer.Ordinal)
-            .ToList();
-
     private static void Add(Dictionary<string, (ApiDocument Own, ApiDocument Neighbours)> prefixes, string key,
         ApiDocument documents, bool own)
     {
