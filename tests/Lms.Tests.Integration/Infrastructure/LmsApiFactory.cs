@@ -82,6 +82,7 @@ public class LmsApiFactory : WebApplicationFactory<Program>, IAsyncLifetime
         // UseSetting, not ConfigureAppConfiguration: Program reads configuration before Build().
         foreach (var (key, value) in Settings()) builder.UseSetting(key, value);
         builder.ConfigureTestServices(services => services.AddSingleton<TimeProvider>(Clock));
+        builder.ConfigureServices(services => services.AddSingleton<IStartupFilter, StatusRecorder.Filter>()); // for DeclaredStatusTests
     }
 
     public Task InitializeAsync()
