@@ -1,5 +1,5 @@
+using Lms.Features.Common.Paging;
 using Lms.Features.Identity;
-using Lms.Features.Identity.ListUsers;
 using Lms.Features.Identity.Profile;
 using Lms.Features.Identity.Registration;
 
@@ -23,14 +23,14 @@ public class UserListingSearchTermTests
     [Fact]
     public void A_search_is_split_into_distinct_words()
     {
-        Assert.Equal(["John", "Doe"], UserListing.Terms("  John \t Doe  john "));
-        Assert.Empty(UserListing.Terms("   "));
-        Assert.Empty(UserListing.Terms(null));
+        Assert.Equal(["John", "Doe"], ListParameters.SearchTerms("  John \t Doe  john "));
+        Assert.Empty(ListParameters.SearchTerms("   "));
+        Assert.Empty(ListParameters.SearchTerms(null));
     }
 
     [Fact]
     public void At_most_eight_words_are_used() =>
-        Assert.Equal(UserListing.MaxSearchTerms, UserListing.Terms(string.Join(' ', Enumerable.Range(1, 50))).Count);
+        Assert.Equal(ListParameters.MaxSearchTerms, ListParameters.SearchTerms(string.Join(' ', Enumerable.Range(1, 50))).Count);
 }
 
 public class Register002RulesTests

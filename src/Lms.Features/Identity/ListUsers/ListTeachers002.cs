@@ -24,7 +24,7 @@ public static class ListTeachers002
         public async Task<(IReadOnlyList<Row> Results, long Count)> Handle(Query q, CancellationToken ct)
         {
             var query = session.Query<User>().Where(u => u.Role == Role.Teacher).VisibleTo(q.Caller);
-            foreach (var term in UserListing.Terms(q.Search))
+            foreach (var term in ListParameters.SearchTerms(q.Search))
             {
                 var key = AccountRules.Key(term);
                 query = query.Where(u => u.EmailNormalized.Contains(key) || u.UsernameNormalized.Contains(key) ||

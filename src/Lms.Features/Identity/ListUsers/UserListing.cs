@@ -1,3 +1,4 @@
+using Lms.Features.Common.Paging;
 using Lms.Features.Common.Security;
 
 namespace Lms.Features.Identity.ListUsers;
@@ -9,21 +10,12 @@ namespace Lms.Features.Identity.ListUsers;
 /// </summary>
 public static class UserListing
 {
-    public const int SearchMax = 200;
-    public const int MaxSearchTerms = 8;
     public const int GradeMax = AccountRules002.GradeMax;
-
-    /// <summary>The search's words (at most <see cref="MaxSearchTerms"/>; further words are ignored).</summary>
-    public static IReadOnlyList<string> Terms(string? search) =>
-        string.IsNullOrWhiteSpace(search)
-            ? []
-            : search.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
-                .Distinct(StringComparer.OrdinalIgnoreCase).Take(MaxSearchTerms).ToArray();
 
     /// <summary>Every word in e-mail, username, first or last name (so "John Doe" finds John Doe).</summary>
     public static IQueryable<User> SearchAccounts(this IQueryable<User> query, string? search)
     {
-        foreach (var term in Terms(search))
+        foreach (var term in ListParameters.SearchTerms(search))
         {
             var key = AccountRules.Key(term);
             query = query.Where(u => u.EmailNormalized.Contains(key) || u.UsernameNormalized.Contains(key) ||
@@ -36,7 +28,7 @@ public static class UserListing
     /// <summary>Every word in the first or last name only (what a student may search other students by).</summary>
     public static IQueryable<User> SearchNames(this IQueryable<User> query, string? search)
     {
-        foreach (var term in Terms(search))
+        foreach (var term in ListParameters.SearchTerms(search))
         {
             query = query.Where(u => u.FirstName.Contains(term, StringComparison.OrdinalIgnoreCase) ||
                                      u.LastName.Contains(term, StringComparison.OrdinalIgnoreCase));
@@ -62,7 +54,7 @@ public static class UserListing
     public static IQueryable<User> VisibleTo(this IQueryable<User> query, Caller caller) =>
         caller.IsAdmin ? query : query.Where(u => u.IsActive);
 
-    public static IRuleBuilderOptions<T, string?> SearchText<T>(this IRuleBuilder<T, string?> rule) => rule.MaxChars(SearchMax).SingleLine();
+    public static IRuleBuilderOptions<T, string?> SearchText<T>(this IRuleBuilder<T, string?> rule) => rule.MaxChars(ListParameters.SearchMax).SingleLine();
 
     public static IRuleBuilderOptions<T, string?> GradeFilter<T>(this IRuleBuilder<T, string?> rule) => rule.MaxChars(GradeMax).SingleLine();
 }

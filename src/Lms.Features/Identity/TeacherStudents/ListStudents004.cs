@@ -34,19 +34,6 @@ public static class ListStudents004
         ["-enrollment_date"] = Order.EnrollmentDateDescending,
     };
 
-    /// <summary><c>is_active</c> as django-filter's boolean filter reads it; null when absent, false when not a boolean.</summary>
-    public static bool TryParseFlag(string? value, out bool? flag)
-    {
-        flag = null;
-        if (string.IsNullOrEmpty(value)) return true;
-        switch (value.Trim().ToLowerInvariant())
-        {
-            case "true" or "1": flag = true; return true;
-            case "false" or "0": flag = false; return true;
-            default: return false;
-        }
-    }
-
     public sealed record Query(long TeacherId, PageQuery Page, string? Search, string? IsActive, string? Ordering)
         : IRequest<(IReadOnlyList<Row> Results, long Count)>;
 
@@ -54,12 +41,11 @@ public static class ListStudents004
     {
         public Validator()
         {
-            RuleFor(x => x.Search).MaxChars(200);
-            RuleFor(x => x.IsActive).MaxChars(20).Must(v => TryParseFlag(v, out _)).WithMessage(DrfMessages.InvalidBoolean);
+            RuleFor(x => x.Search).MaxChars(ListParameters.SearchMax);
+            RuleFor(x => x.IsActive).MaxChars(20).Must(v => ListParameters.TryParseFlag(v, out _)).WithMessage(DrfMessages.InvalidBoolean);
             RuleFor(x => x.Ordering).MaxChars(100)
-                .Must(o => string.IsNullOrEmpty(o) || Orderings.ContainsKey(o))
-                .WithMessage(x => $"Select a valid choice. {x.Ordering} is not one of the available choices: " +
-                                  string.Join(", ", Orderings.Keys) + ".");
+                .Must(o => ListParameters.IsOrdering(o, Orderings))
+                .WithMessage(x => ListParameters.UnknownOrdering(x.Ordering, Orderings));
         }
     }
 
@@ -105,7 +91,7 @@ public static class ListStudents004
             var teacherId = q.TeacherId;
             IQueryable<TeacherStudent> query = session.Query<TeacherStudent>().Stats(out var stats).Where(x => x.TeacherId == teacherId);
 
-            if (TryParseFlag(q.IsActive, out var active) && active is { } isActive)
+            if (ListParameters.TryParseFlag(q.IsActive, out var active) && active is { } isActive)
             {
                 var blocked = !isActive;
                 query = query.Where(x => x.IsBlocked == blocked);

@@ -153,7 +153,7 @@ public class ListStudents004Tests
     [InlineData("2", false, null)]
     public void Is_active_reads_booleans_as_django_filter_does(string? value, bool ok, bool? flag)
     {
-        Assert.Equal(ok, ListStudents004.TryParseFlag(value, out var parsed));
+        Assert.Equal(ok, ListParameters.TryParseFlag(value, out var parsed));
         Assert.Equal(flag, parsed);
     }
 
