@@ -33,7 +33,7 @@ public static class LmsJson
     public static string Name(string member) => Naming.ConvertName(member);
 
     /// <summary>DRF's message for a string with a NUL character, which PostgreSQL cannot store.</summary>
-    public const string NulMessage = "Null characters are not allowed.";
+    public const string NulMessage = DrfMessages.NullCharacters;
 
     /// <summary>Refuses NUL characters in request strings (PostgreSQL's text and jsonb cannot hold them): a 400, not a 500.</summary>
     private sealed class NoNulStringConverter : JsonConverter<string>

@@ -13,7 +13,7 @@ public enum ApiDocument
     Doc002 = 4,
     /// <summary>003: small course API. {success, message, error_code, details} envelope, integer ids.</summary>
     Doc003 = 8,
-    /// <summary>004: EduPro. {error, detail} errors, uuids, pages of 5.</summary>
+    /// <summary>004: {error, detail} errors, uuids, pages of 5.</summary>
     Doc004 = 16,
 }
 
