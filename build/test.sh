@@ -48,6 +48,9 @@ if ((${#trx_files[@]} > 0)); then
     }
     END { printf "%d %d\n", c["passed"], c["failed"] + c["error"] + c["timeout"] + c["aborted"] }
   ' "${trx_files[@]}")
+  # Spec coverage: SpecCoverageTests prints "000: served/total" … "all: served/total" to the test host's console,
+  # which the trx keeps (dotnet test shows a passing test's output only at normal verbosity).
+  awk '/^spec coverage \(/ { p = 1 } p { sub(/<\/StdOut>.*/, ""); print "test.sh: " $0 } p && /^all: / { exit }' "${trx_files[@]}"
 fi
 
 status=$rc

@@ -4,6 +4,7 @@ using Lms.Features.Common.Json;
 using Lms.Features.Common.Validation;
 using Lms.Features.Common.Persistence;
 using Lms.Features.Common.Security;
+using Lms.Features.Common.Surfaces;
 using Lms.Features.Common.Tenancy;
 using Lms.Features.Demo;
 using Lms.Features.Identity;
@@ -62,11 +63,13 @@ builder.WebHost.ConfigureKestrel(k =>
 
 builder.Services.AddLmsAuth(config, dataDirectory);
 builder.Services.AddLmsIdentity(config, dataDirectory, builder.Environment);
-var rateLimits = config.GetSection("Lms:RateLimits").Get<RateLimitSettings>() ?? new RateLimitSettings();
+var rateLimits = (config.GetSection("Lms:RateLimits").Get<RateLimitSettings>() ?? new RateLimitSettings()).Validated();
 builder.Services.AddSingleton(rateLimits);
+builder.Services.AddSingleton<RateLimitCounters>();
 builder.Services.AddSingleton<RateLimits>();
 builder.Services.AddLmsCors(config);
 builder.Services.AddLmsOpenApi();
+builder.Services.AddUnmatchedPaths(); // 404/405 bodies in the neighbours' format, derived from the mapped routes
 builder.Services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("postgresql", tags: ["ready"]);
 
 var app = builder.Build();

@@ -102,8 +102,6 @@ internal static class Auth
 
     private sealed class ErrorWritingResultHandler : IAuthorizationMiddlewareResultHandler
     {
-        private static bool OnlyEduPro(HttpContext http) => ErrorBody.DocumentsOf(http) == ApiDocument.Doc004;
-
         private readonly AuthorizationMiddlewareResultHandler _default = new();
 
         public Task HandleAsync(RequestDelegate next, HttpContext context, AuthorizationPolicy policy, PolicyAuthorizationResult authorizeResult)
@@ -112,23 +110,10 @@ internal static class Auth
             {
                 var hadToken = !string.IsNullOrEmpty(context.Request.Headers.Authorization) || context.Request.Cookies.ContainsKey("access_token");
                 context.Response.Headers.WWWAuthenticate = "Bearer realm=\"api\"";
-                if (OnlyEduPro(context))
-                {
-                    // 004's section 10: its own titles and details.
-                    return ErrorBody.WriteAsync(context, hadToken
-                        ? new NotAuthenticated("The provided token is invalid or expired.", "TOKEN_NOT_VALID") { Title = "Invalid token" }
-                        : new NotAuthenticated("You must be authenticated to perform this action.") { Title = "Authentication required" });
-                }
-                return ErrorBody.WriteAsync(context, hadToken
-                    ? new NotAuthenticated("Given token not valid for any token type", "TOKEN_NOT_VALID")
-                    : new NotAuthenticated());
+                return ErrorBody.WriteAsync(context, DrfErrors.UnauthenticatedFor(ErrorBody.DocumentsOf(context), hadToken));
             }
             if (authorizeResult.Forbidden)
-            {
-                return ErrorBody.WriteAsync(context, OnlyEduPro(context)
-                    ? new PermissionDenied("You do not have sufficient permissions to perform this action.") { Title = "Permission denied" }
-                    : new PermissionDenied());
-            }
+                return ErrorBody.WriteAsync(context, DrfErrors.ForbiddenFor(ErrorBody.DocumentsOf(context)));
             return _default.HandleAsync(next, context, policy, authorizeResult);
         }
     }

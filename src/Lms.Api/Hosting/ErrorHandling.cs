@@ -2,6 +2,7 @@ using System.Text.Json;
 using System.Text.RegularExpressions;
 using Lms.Features.Common.Errors;
 using Lms.Features.Common.Surfaces;
+using Lms.Features.Common.Validation;
 using Microsoft.AspNetCore.Diagnostics;
 
 namespace Lms.Api.Hosting;
@@ -126,7 +127,7 @@ internal static partial class ErrorHandling
         var unknown = UnmappedMember().Match(message);
         if (unknown.Success)
         {
-            return ValidationFailed.For(unknown.Groups[1].Value, "Unknown field.");
+            return ValidationFailed.For(unknown.Groups[1].Value, DrfMessages.UnknownField);
         }
         var field = FieldOf(json.Path);
         if (message.Contains("could not be converted to", StringComparison.Ordinal) && field is not null)
@@ -149,14 +150,14 @@ internal static partial class ErrorHandling
     /// <summary>DRF's wording for a value of the wrong JSON type, from the body property's CLR type.</summary>
     private static string ExpectedMessage(Type? type) => (Nullable.GetUnderlyingType(type ?? typeof(object)) ?? type) switch
     {
-        { } t when t == typeof(int) || t == typeof(long) || t == typeof(short) => "A valid integer is required.",
-        { } t when t == typeof(decimal) || t == typeof(double) || t == typeof(float) => "A valid number is required.",
-        { } t when t == typeof(bool) => "Must be a valid boolean.",
+        { } t when t == typeof(int) || t == typeof(long) || t == typeof(short) => DrfMessages.InvalidInteger,
+        { } t when t == typeof(decimal) || t == typeof(double) || t == typeof(float) => DrfMessages.InvalidNumber,
+        { } t when t == typeof(bool) => DrfMessages.InvalidBoolean,
         { } t when t == typeof(DateTimeOffset) || t == typeof(DateTime) => "Datetime has wrong format.",
         { } t when t == typeof(DateOnly) => "Date has wrong format. Use YYYY-MM-DD.",
-        { } t when t == typeof(Guid) => "Must be a valid UUID.",
-        { } t when t == typeof(string) => "Not a valid string.",
-        { IsArray: true } => "Expected a list of items.",
+        { } t when t == typeof(Guid) => DrfMessages.InvalidUuid,
+        { } t when t == typeof(string) => DrfMessages.NotAString,
+        { IsArray: true } => DrfMessages.NotAList,
         _ => "Invalid value.",
     };
 

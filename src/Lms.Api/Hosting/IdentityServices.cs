@@ -3,6 +3,7 @@ using Lms.Features.Common.Media;
 using Lms.Features.Common.Security;
 using Lms.Features.Identity;
 using Lms.Features.Identity.Codes;
+using Lms.Features.Identity.SignIn;
 using Microsoft.Extensions.FileProviders;
 
 namespace Lms.Api.Hosting;
@@ -30,9 +31,9 @@ internal static class IdentityServices
         services.Configure<ThrottleSettings>(config.GetSection("Lms:Throttle"));
         services.AddSingleton<AttemptThrottle>();
         services.AddSingleton<OneTimeCodes>();
-        services.AddScoped<SignIn>();
+        services.AddScoped<PasswordSignIn>();
         services.AddSingleton<AccountKeyMigration>();
-        Lms.Features.Identity.ClientAccounts.GoogleSignInSetup.Add(services, config);
+        Lms.Features.Identity.SignIn.Google.GoogleSignInSetup.Add(services, config);
         return services;
     }
 

@@ -1,111 +1,46 @@
-using System.Collections.Concurrent;
 using System.Globalization;
-using System.Threading.RateLimiting;
 using Lms.Features.Common.Security;
 using Lms.Features.Common.Surfaces;
 
 namespace Lms.Api.Hosting;
 
-/// <summary>Configuration section <c>Lms:RateLimits</c>: 003's rules, applied to every API route.</summary>
-public sealed class RateLimitSettings
-{
-    public bool Enabled { get; set; } = true;
-    public int PerIpPerHour { get; set; } = 1000;
-    public int PerUserPerMinute { get; set; } = 100;
-}
-
 /// <summary>
-/// 003's limits (per IP per hour, per user per minute) on System.Threading.RateLimiting's fixed-window limiter,
-/// one limiter per partition, with the <c>X-RateLimit-Limit/Remaining/Reset</c> headers 003 documents and a 429 in
-/// the route's error format. Partitions are kept here (not in PartitionedRateLimiter) because the headers need each
-/// window's end, which the built-in partitioned limiter does not expose.
+/// Each document's limits on its own routes (<see cref="RateLimitCounters"/>), keyed by the connection's address (no
+/// forwarded header is trusted) and the signed-in user. Every limited answer carries <c>X-RateLimit-Limit/Remaining/Reset</c>
+/// for the window that binds the caller on that route: 003 and 004 document them, and for 000, 001 and 002 they are extra
+/// headers their clients ignore. Over the limit: 429 with <c>Retry-After</c> in the route's error format, in 004's words on
+/// 004's routes. Routes of no document (health, docs, dashboard, media) are not limited.
 /// </summary>
-internal sealed class RateLimits(RateLimitSettings settings, TimeProvider clock)
+internal sealed class RateLimits(RateLimitSettings settings, RateLimitCounters counters, TimeProvider clock)
 {
-    private readonly ConcurrentDictionary<string, Partition> _partitions = new(StringComparer.Ordinal);
-    private long _requests;
-
     public async Task InvokeAsync(HttpContext http, RequestDelegate next)
     {
-        if (!settings.Enabled || http.GetEndpoint()?.Metadata.GetMetadata<DocumentSurface>() is null)
+        var documents = http.GetEndpoint()?.Metadata.GetMetadata<DocumentSurface>()?.Documents ?? ApiDocument.None;
+        if (!settings.Enabled || documents == ApiDocument.None)
         {
             await next(http);
             return;
         }
-        if (Interlocked.Increment(ref _requests) % 1024 == 0) Sweep();
 
-        var now = clock.GetUtcNow();
         var ip = http.Connection.RemoteIpAddress?.ToString() ?? "unknown";
-        var ipCheck = Acquire("ip:" + ip, settings.PerIpPerHour, TimeSpan.FromHours(1), now);
-        var userId = http.User.UserIdOrNull();
-        var check = ipCheck;
-        if (ipCheck.Allowed && userId is not null)
+        var decision = counters.Hit(documents, ip, http.User.UserIdOrNull(), clock.GetUtcNow());
+        if (decision.Reported is { } window)
         {
-            check = Acquire("user:" + userId.Value.ToString(CultureInfo.InvariantCulture), settings.PerUserPerMinute, TimeSpan.FromMinutes(1), now);
+            http.Response.Headers["X-RateLimit-Limit"] = window.Limit.ToString(CultureInfo.InvariantCulture);
+            http.Response.Headers["X-RateLimit-Remaining"] = window.Remaining.ToString(CultureInfo.InvariantCulture);
+            http.Response.Headers["X-RateLimit-Reset"] = window.Reset.ToUnixTimeSeconds().ToString(CultureInfo.InvariantCulture);
         }
-        // Report the window that binds this caller: the per-user one when signed in, else the per-IP one.
-        var headers = userId is not null && ipCheck.Allowed ? check : ipCheck;
-        http.Response.Headers["X-RateLimit-Limit"] = headers.Limit.ToString(CultureInfo.InvariantCulture);
-        http.Response.Headers["X-RateLimit-Remaining"] = headers.Remaining.ToString(CultureInfo.InvariantCulture);
-        http.Response.Headers["X-RateLimit-Reset"] = headers.Reset.ToUnixTimeSeconds().ToString(CultureInfo.InvariantCulture);
 
-        if (!check.Allowed)
+        if (!decision.Allowed)
         {
-            var retry = Math.Max(1, (int)Math.Ceiling((check.Reset - now).TotalSeconds));
+            var retry = decision.RetryAfterSeconds;
             http.Response.Headers.RetryAfter = retry.ToString(CultureInfo.InvariantCulture);
-            await ErrorBody.WriteAsync(http, 429, "RATE_LIMITED", $"Request was throttled. Expected available in {retry} seconds.");
+            var message = documents == ApiDocument.Doc004
+                ? "Too many requests. Please try again later."
+                : $"Request was throttled. Expected available in {retry} seconds.";
+            await ErrorBody.WriteAsync(http, 429, "RATE_LIMITED", message, title: "Rate limit exceeded");
             return;
         }
         await next(http);
-    }
-
-    private Check Acquire(string key, int limit, TimeSpan window, DateTimeOffset now)
-    {
-        var partition = _partitions.GetOrAdd(key, _ => new Partition(limit, window, now));
-        lock (partition)
-        {
-            if (now >= partition.WindowEnd)
-            {
-                partition.Reset(now);
-            }
-            using var lease = partition.Limiter.AttemptAcquire();
-            var remaining = (int)(partition.Limiter.GetStatistics()?.CurrentAvailablePermits ?? 0);
-            return new Check(lease.IsAcquired, limit, remaining, partition.WindowEnd);
-        }
-    }
-
-    private void Sweep()
-    {
-        var now = clock.GetUtcNow();
-        foreach (var (key, partition) in _partitions)
-        {
-            if (now >= partition.WindowEnd && _partitions.TryRemove(key, out var removed)) removed.Dispose();
-        }
-    }
-
-    private readonly record struct Check(bool Allowed, int Limit, int Remaining, DateTimeOffset Reset);
-
-    private sealed class Partition(int limit, TimeSpan window, DateTimeOffset now) : IDisposable
-    {
-        public FixedWindowRateLimiter Limiter { get; private set; } = Create(limit, window);
-        public DateTimeOffset WindowEnd { get; private set; } = now + window;
-
-        /// <summary>A new window: a fresh limiter (the limiter's own replenishment runs on its clock, not ours).</summary>
-        public void Reset(DateTimeOffset at)
-        {
-            Limiter.Dispose();
-            Limiter = Create(limit, window);
-            WindowEnd = at + window;
-        }
-
-        public void Dispose() => Limiter.Dispose();
-
-        private static FixedWindowRateLimiter Create(int limit, TimeSpan window) => new(new FixedWindowRateLimiterOptions
-        {
-            PermitLimit = limit,
-            Window = window,
-            QueueLimit = 0,
-            AutoReplenishment = false,
-        });
     }
 }

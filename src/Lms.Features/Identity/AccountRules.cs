@@ -67,6 +67,37 @@ public static class AccountRules
             if (!string.IsNullOrWhiteSpace(value) && UsernameProblem(value) is { } problem) ctx.AddFailure(problem);
         });
 
+    public const int EmailMax = 254;
+    public const int PhoneMax = 20;
+
+    /// <summary>The phone message of documents 000, 001, 002 and 003 (004 words its own: <see cref="AccountRules004.PhoneNotNumber"/>).</summary>
+    public const string PhoneInvalid = "Enter a valid phone number.";
+
+    /// <summary>
+    /// The one phone syntax of every document, for <c>User.Phone</c> and 002's guardian phone: after trimming, an optional
+    /// leading <c>+</c>, then ASCII digits (at least one) with spaces, dashes, dots and brackets as people write them. It
+    /// accepts every phone some document's registration or profile edit accepted before the rules were merged (000's
+    /// <c>(020) 7946-0958</c>, 002's <c>+1-202-555-0143</c>, 004's bare digits of any length), so a phone one document
+    /// takes is never refused by another's profile edit. Blank means "no phone" (a required phone is
+    /// <c>Required()</c>'s business); the length is <see cref="PhoneMax"/>, checked by <see cref="Phone{T}"/>. Accounts
+    /// are unique by the phone's digits (<c>User.PhoneKeyOf</c>).
+    /// </summary>
+    public static bool IsPhone(string? phone)
+    {
+        if (string.IsNullOrWhiteSpace(phone)) return true;
+        var p = phone.Trim();
+        if (p.StartsWith('+')) p = p[1..];
+        return p.Any(char.IsAsciiDigit) && p.All(c => char.IsAsciiDigit(c) || c is ' ' or '-' or '.' or '(' or ')');
+    }
+
+    /// <summary>The phone rule as a validator rule, with the document's own message (null and blank pass).</summary>
+    public static IRuleBuilderOptions<T, string?> Phone<T>(this IRuleBuilder<T, string?> rule, string message) =>
+        rule.MaxChars(PhoneMax).Must(IsPhone).WithMessage(message);
+
+    /// <summary>The e-mail rule of every registration and e-mail form: required, at most 254 characters, an address.</summary>
+    public static IRuleBuilderOptions<T, string?> Email<T>(this IRuleBuilder<T, string?> rule) =>
+        rule.Required().MaxChars(EmailMax).EmailAddress().WithMessage(DrfMessages.InvalidEmail);
+
     /// <summary>True when a sign-in input names an e-mail (it has an <c>@</c>, full-width too); otherwise it names a username.</summary>
     public static bool IsEmailLogin(string login) => Compatible(login).Contains('@', StringComparison.Ordinal);
 

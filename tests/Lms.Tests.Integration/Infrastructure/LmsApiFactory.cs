@@ -55,8 +55,15 @@ public class LmsApiFactory : WebApplicationFactory<Program>, IAsyncLifetime
         ["Lms:Passwords:Iterations"] = "1000",
         ["Lms:Throttle:PerAccount"] = "1000000",
         ["Lms:Throttle:PerIp"] = "1000000",
-        ["Lms:RateLimits:PerIpPerHour"] = "1000000",
-        ["Lms:RateLimits:PerUserPerMinute"] = "1000000",
+        ["Lms:RateLimits:Documents:000:PerIpPerHour"] = "1000000",
+        ["Lms:RateLimits:Documents:001:PerIpPerHour"] = "1000000",
+        ["Lms:RateLimits:Documents:001:PerUserPerMinute"] = "1000000",
+        ["Lms:RateLimits:Documents:002:PerIpPerHour"] = "1000000",
+        ["Lms:RateLimits:Documents:002:PerUserPerMinute"] = "1000000",
+        ["Lms:RateLimits:Documents:003:PerIpPerHour"] = "1000000",
+        ["Lms:RateLimits:Documents:003:PerUserPerMinute"] = "1000000",
+        ["Lms:RateLimits:Documents:004:PerIpPerHour"] = "1000000",
+        ["Lms:RateLimits:Documents:004:PerUserPerMinute"] = "1000000",
         ["Lms:Cors:Origins:0"] = AllowedOrigin,
         ["Lms:Cors:Origins:1"] = "http://localhost:3000",
         ["Auth:SigningKey"] = Convert.ToBase64String(RandomNumberGenerator.GetBytes(48)),
@@ -75,6 +82,7 @@ public class LmsApiFactory : WebApplicationFactory<Program>, IAsyncLifetime
         // UseSetting, not ConfigureAppConfiguration: Program reads configuration before Build().
         foreach (var (key, value) in Settings()) builder.UseSetting(key, value);
         builder.ConfigureTestServices(services => services.AddSingleton<TimeProvider>(Clock));
+        builder.ConfigureServices(services => services.AddSingleton<IStartupFilter, StatusRecorder.Filter>()); // for DeclaredStatusTests
     }
 
     public Task InitializeAsync()

@@ -3,55 +3,12 @@ using Lms.Tests.Integration.Infrastructure;
 namespace Lms.Tests.Integration.Platform;
 
 /// <summary>
-/// Every 003 route against a battery of hostile bodies and query strings, signed in as a teacher: each answer is a 4xx
-/// (or a 2xx where the input happens to be valid), never a 5xx, and always a JSON body.
+/// Hostile query strings and paths on 003's routes, signed in as a teacher: each answer is a 4xx (or a 2xx where the
+/// input happens to be valid), never a 5xx, and always a JSON body. Hostile bodies on every write route are
+/// <see cref="HostileSweepTests"/>' job.
 /// </summary>
 public sealed class HostileInputTests(LmsApiFactory factory) : ApiTest(factory)
 {
-    private static readonly string[] Bodies =
-    [
-        "", "null", "[]", "\"text\"", "123", "true", "{", "{}}", "{\"a\":}", "{\"title\": null}",
-        "{\"course_id\": null}", "{\"course_id\": [1]}", "{\"course_id\": {\"id\": 1}}", "{\"course_id\": 1e400}",
-        "{\"course_id\": -9223372036854775809}", "{\"course_id\": 9223372036854775807}", "{\"course_id\": \"1\"}",
-        "{\"status\": 1}", "{\"status\": \"COMPLETED\"}", "{\"status\": \"\\u0000\"}", "{\"level\": \"beginner,advanced\"}",
-        "{\"duration_weeks\": 2147483648}", "{\"duration_weeks\": 1.5}", "{\"title\": \"" + new string('x', 300) + "\"}",
-        "{\"username\": \"a\\ud800b\", \"password\": \"x\"}", "{\"title\": \"t\", \"title\": \"u\"}",
-        "{\"email\": \"" + new string('a', 10_000) + "@x.io\"}", "{\"__proto__\": {}}", "{\"password\": [\"a\"]}",
-        new string('[', 200) + new string(']', 200),
-    ];
-
-    private static readonly (HttpMethod Method, string Path)[] Routes =
-    [
-        (HttpMethod.Post, "/api/token/"), (HttpMethod.Post, "/api/users/register/"), (HttpMethod.Put, "/api/users/profile/"),
-        (HttpMethod.Post, "/api/courses/"), (HttpMethod.Put, "/api/courses/{course}/"), (HttpMethod.Post, "/api/enrollments/"),
-        (HttpMethod.Put, "/api/progress/1/"),
-    ];
-
-    [Fact]
-    public async Task No_hostile_body_on_any_003_write_route_gets_a_5xx()
-    {
-        var (teacher, _, _) = await NewUser("teacher");
-        var course = await NewCourse(teacher, "hostile-target");
-        var failures = new List<string>();
-
-        foreach (var (method, template) in Routes)
-        {
-            foreach (var body in Bodies)
-            {
-                var request = new HttpRequestMessage(method, template.Replace("{course}", course.ToString(System.Globalization.CultureInfo.InvariantCulture)))
-                {
-                    Content = RawJson(body),
-                };
-                var response = await teacher.SendAsync(request);
-                var text = await response.Content.ReadAsStringAsync();
-                if ((int)response.StatusCode >= 500 || !text.TrimStart().StartsWith('{'))
-                    failures.Add($"{method} {template} <{Shorten(body)}> -> {(int)response.StatusCode} {Shorten(text)}");
-            }
-        }
-
-        Assert.True(failures.Count == 0, string.Join("\n", failures));
-    }
-
     [Theory]
     [InlineData("/api/courses/?page=0")]
     [InlineData("/api/courses/?page=-1")]
@@ -78,6 +35,4 @@ public sealed class HostileInputTests(LmsApiFactory factory) : ApiTest(factory)
         Assert.InRange((int)response.StatusCode, 200, 499);
         Assert.StartsWith("{", (await response.Content.ReadAsStringAsync()).TrimStart(), StringComparison.Ordinal);
     }
-
-    private static string Shorten(string s) => s.Length <= 80 ? s : s[..80] + "…";
 }

@@ -35,13 +35,13 @@ internal sealed partial class SecretFlows(LmsApiFactory factory)
     /// <summary>How many e-mails the flows caused (each one a job).</summary>
     public int Emails { get; private set; }
 
-    private string SmsUsername => $"jobs_{_run}";
-    private string SmsEmail => $"jobs.{_run}@example.com";
+    private string Username000 => $"jobs_{_run}";
+    private string Email000 => $"jobs.{_run}@example.com";
     private string SignupEmail => $"asha.{_run}@example.com";
     private string TeacherUsername => $"tess_{_run}";
     private string TeacherEmail => $"tess.{_run}@example.com";
     private long _client;
-    private string _smsPassword = "", _signupPassword = "", _teacherPassword = "";
+    private string _password000 = "", _signupPassword = "", _teacherPassword = "";
 
     private string NewPassword()
     {
@@ -54,13 +54,13 @@ internal sealed partial class SecretFlows(LmsApiFactory factory)
     public async Task EmailEveryCodeAsync()
     {
         // 000 POST /api/auth/register/: a verification link and token; then POST /api/auth/verify-email/.
-        _smsPassword = NewPassword();
+        _password000 = NewPassword();
         await Ok(Anonymous().PostAsJsonAsync("/api/auth/register/", new
         {
-            username = SmsUsername, email = SmsEmail, password = _smsPassword, password_confirm = _smsPassword,
+            username = Username000, email = Email000, password = _password000, password_confirm = _password000,
             first_name = "Jo", last_name = "Bs", user_type = "student",
         }), HttpStatusCode.Created);
-        var token = VerifyToken().Match((await Mail(SmsEmail, 1)).TextBody ?? "") is { Success: true } m
+        var token = VerifyToken().Match((await Mail(Email000, 1)).TextBody ?? "") is { Success: true } m
             ? m.Groups[1].Value
             : throw new InvalidOperationException("no verification token in the 000 e-mail");
         Tokens.Add(token);
@@ -104,9 +104,9 @@ internal sealed partial class SecretFlows(LmsApiFactory factory)
     public async Task SignInAndRefreshEverywhereAsync()
     {
         // 000 and 003 sign-ins; 002's e-mail sign-in and refresh (the same account: one user table).
-        await PairFrom("/api/auth/login/", new { username = SmsUsername, password = _smsPassword });
-        await PairFrom("/api/token/", new { username = SmsUsername, password = _smsPassword });
-        var lms = await PairFrom("/api/users/auth/login/", new { email = SmsEmail, password = _smsPassword });
+        await PairFrom("/api/auth/login/", new { username = Username000, password = _password000 });
+        await PairFrom("/api/token/", new { username = Username000, password = _password000 });
+        var lms = await PairFrom("/api/users/auth/login/", new { email = Email000, password = _password000 });
         await PairFrom("/api/users/auth/refresh/", new { refresh = lms.Refresh });
 
         // 001: the account the verified OTP created.

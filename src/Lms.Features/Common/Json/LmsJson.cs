@@ -25,6 +25,7 @@ public static class LmsJson
         o.Converters.Add(new JsonStringEnumConverter(Naming, allowIntegerValues: false));
         o.Converters.Add(new UtcDateTimeOffsetConverter());
         o.Converters.Add(new NoNulStringConverter());
+        o.Converters.Add(new CheckedElementConverter());
         return o;
     }
 
@@ -32,7 +33,7 @@ public static class LmsJson
     public static string Name(string member) => Naming.ConvertName(member);
 
     /// <summary>DRF's message for a string with a NUL character, which PostgreSQL cannot store.</summary>
-    public const string NulMessage = "Null characters are not allowed.";
+    public const string NulMessage = DrfMessages.NullCharacters;
 
     /// <summary>Refuses NUL characters in request strings (PostgreSQL's text and jsonb cannot hold them): a 400, not a 500.</summary>
     private sealed class NoNulStringConverter : JsonConverter<string>
@@ -49,6 +50,52 @@ public static class LmsJson
         }
 
         public override void Write(Utf8JsonWriter writer, string value, JsonSerializerOptions options) => writer.WriteStringValue(value);
+    }
+
+    /// <summary>
+    /// Bodies that keep a field as a <see cref="JsonElement"/> (to tell absent from null) get the same checks as strings:
+    /// a NUL character is refused as above, and a string that is not valid UTF-16 (a lone surrogate escape) is a parse
+    /// error here rather than an exception when the slice reads it.
+    /// </summary>
+    private sealed class CheckedElementConverter : JsonConverter<JsonElement>
+    {
+        public override JsonElement Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options)
+        {
+            var element = JsonElement.ParseValue(ref reader);
+            Check(element);
+            return element;
+        }
+
+        public override void Write(Utf8JsonWriter writer, JsonElement value, JsonSerializerOptions options) => value.WriteTo(writer);
+
+        private static void Check(JsonElement element)
+        {
+            switch (element.ValueKind)
+            {
+                case JsonValueKind.String:
+                    string? text;
+                    try
+                    {
+                        text = element.GetString();
+                    }
+                    catch (InvalidOperationException)
+                    {
+                        throw new JsonException("The JSON value is not a valid string.");
+                    }
+                    if (text is not null && text.Contains('\0', StringComparison.Ordinal)) throw new JsonException(NulMessage);
+                    break;
+                case JsonValueKind.Array:
+                    foreach (var item in element.EnumerateArray()) Check(item);
+                    break;
+                case JsonValueKind.Object:
+                    foreach (var property in element.EnumerateObject())
+                    {
+                        if (property.Name.Contains('\0', StringComparison.Ordinal)) throw new JsonException(NulMessage);
+                        Check(property.Value);
+                    }
+                    break;
+            }
+        }
     }
 
     /// <summary>Writes every instant as UTC ISO 8601 with a Z suffix.</summary>

@@ -11,17 +11,21 @@ public readonly record struct PageQuery(int Page, int PageSize)
     /// Parses <c>page</c> and <c>page_size</c> as sent (strings, so "abc" becomes a clean 400, not a binding failure).
     /// Sizes above the maximum are clamped, as DRF's max_page_size does.
     /// </summary>
+    public static PageQuery Parse(string? page, string? pageSize, PageDefaults defaults) =>
+        Parse(page, pageSize, defaults.Default, defaults.Max);
+
+    /// <inheritdoc cref="Parse(string?, string?, PageDefaults)"/>
     public static PageQuery Parse(string? page, string? pageSize, int defaultSize, int maxSize)
     {
         var p = 1;
         if (!string.IsNullOrEmpty(page) && (!int.TryParse(page, NumberStyles.None, CultureInfo.InvariantCulture, out p) || p < 1))
-            throw ValidationFailed.For("page", "A valid positive integer is required.");
+            throw ValidationFailed.For("page", DrfMessages.InvalidPositiveInteger);
         var size = defaultSize;
         if (!string.IsNullOrEmpty(pageSize) && (!int.TryParse(pageSize, NumberStyles.None, CultureInfo.InvariantCulture, out size) || size < 1))
-            throw ValidationFailed.For("page_size", "A valid positive integer is required.");
+            throw ValidationFailed.For("page_size", DrfMessages.InvalidPositiveInteger);
         size = Math.Min(size, maxSize);
         if ((long)(p - 1) * size > int.MaxValue)
-            throw ValidationFailed.For("page", "Invalid page.");
+            throw ValidationFailed.For("page", DrfMessages.InvalidPage);
         return new PageQuery(p, size);
     }
 }

@@ -13,7 +13,7 @@ public enum ApiDocument
     Doc002 = 4,
     /// <summary>003: small course API. {success, message, error_code, details} envelope, integer ids.</summary>
     Doc003 = 8,
-    /// <summary>004: EduPro. {error, detail} errors, uuids, pages of 5.</summary>
+    /// <summary>004: {error, detail} errors, uuids, pages of 5.</summary>
     Doc004 = 16,
 }
 
@@ -37,45 +37,6 @@ public static class SurfaceExtensions
         }
         return builder;
     }
-
-    /// <summary>
-    /// The documents of a path that matched no endpoint (404/405), guessed from its prefix so even an unknown
-    /// route answers in the format its neighbours use.
-    /// </summary>
-    public static ApiDocument ForUnmatchedPath(PathString path)
-    {
-        var p = path.Value ?? "/";
-        foreach (var (prefix, docs) in UnmatchedPrefixes)
-        {
-            if (p.StartsWith(prefix, StringComparison.OrdinalIgnoreCase)) return docs;
-        }
-        return ApiDocument.Doc000;
-    }
-
-    private static readonly (string Prefix, ApiDocument Docs)[] UnmatchedPrefixes =
-    [
-        ("/api/token/refresh", ApiDocument.Doc004),
-        ("/api/token", ApiDocument.Doc003),
-        ("/api/auth", ApiDocument.Doc000),
-        ("/api/teacher", ApiDocument.Doc004),
-        ("/api/student", ApiDocument.Doc004),
-        ("/api/logout", ApiDocument.Doc004),
-        ("/api/change-password", ApiDocument.Doc004),
-        ("/api/password-reset", ApiDocument.Doc004),
-        ("/api/join-teacher", ApiDocument.Doc004),
-        ("/api/progress", ApiDocument.Doc003),
-        ("/api/enrollments", ApiDocument.Doc003 | ApiDocument.Doc000),
-        ("/api/users/auth", ApiDocument.Doc002),
-        ("/api/users/profiles", ApiDocument.Doc002),
-        ("/api/users/students", ApiDocument.Doc002),
-        ("/api/users/teachers", ApiDocument.Doc002),
-        ("/api/users", ApiDocument.Doc003 | ApiDocument.Doc002),
-        ("/api/courses", ApiDocument.Doc003 | ApiDocument.Doc000 | ApiDocument.Doc002),
-        ("/api/v1/", ApiDocument.Doc004),
-        ("/accounts", ApiDocument.Doc001),
-        ("/lms", ApiDocument.Doc001),
-        ("/api/clients", ApiDocument.Doc001),
-    ];
 }
 
 /// <summary>

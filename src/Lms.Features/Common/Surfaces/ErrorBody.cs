@@ -56,7 +56,9 @@ public static class ErrorBody
     public static ApiDocument DocumentsOf(HttpContext http)
     {
         var surface = http.GetEndpoint()?.Metadata.GetMetadata<DocumentSurface>();
-        return surface?.Documents ?? SurfaceExtensions.ForUnmatchedPath(http.Request.Path);
+        return surface?.Documents
+               ?? http.RequestServices.GetService<UnmatchedPaths>()?.DocumentsOf(http.Request.Path)
+               ?? UnmatchedPaths.Default;
     }
 
     public static Task WriteAsync(HttpContext http, int status, string code, string message,

@@ -8,7 +8,7 @@ public static class ValidationConventions
     public static void Apply()
     {
         ValidatorOptions.Global.PropertyNameResolver = (_, member, _) => member is null ? null : LmsJson.Name(member.Name);
-        // "This field is required." and nothing else for a blank field, as DRF answers.
+        // DrfMessages.Required and nothing else for a blank field, as DRF answers.
         ValidatorOptions.Global.DefaultRuleLevelCascadeMode = CascadeMode.Stop;
     }
 }

@@ -21,7 +21,7 @@ public static class CreateCourse
                 .WithMessage("Enter a valid \"slug\" consisting of letters, numbers, underscores or hyphens.");
             RuleFor(x => x.Description).MaxChars(10_000);
             RuleFor(x => x.Category).MaxChars(100);
-            RuleFor(x => x.Level).Must(CourseRules.IsLevel).WithMessage(x => $"\"{x.Level}\" is not a valid choice.");
+            RuleFor(x => x.Level).Must(CourseRules.IsLevel).WithMessage(x => DrfMessages.NotAChoice(x.Level));
             RuleFor(x => x.DurationWeeks).InclusiveBetween(1, 520).When(x => x.DurationWeeks is not null)
                 .WithMessage("Ensure this value is between 1 and 520.");
         }

@@ -21,9 +21,9 @@ public static class ListCourses
         {
             RuleFor(x => x.Search).MaxChars(200);
             RuleFor(x => x.Level).Must(CourseRules.IsLevel)
-                .WithMessage(x => $"Select a valid choice. {x.Level} is not one of the available choices.");
+                .WithMessage(x => DrfMessages.SelectValidChoice(x.Level));
             RuleFor(x => x.Status).Must(CourseRules.IsStatus)
-                .WithMessage(x => $"Select a valid choice. {x.Status} is not one of the available choices.");
+                .WithMessage(x => DrfMessages.SelectValidChoice(x.Status));
         }
     }
 

@@ -19,15 +19,15 @@ public static class UpdateCourse
     {
         public Validator()
         {
-            RuleFor(x => x.Changes.Title).Must(t => t is null || !string.IsNullOrWhiteSpace(t)).WithMessage("This field may not be blank.")
+            RuleFor(x => x.Changes.Title).NotBlank()
                 .MaxChars(200).OverridePropertyName("title");
             RuleFor(x => x.Changes.Slug).MaxChars(200).Matches(CourseRules.SlugPattern)
                 .WithMessage("Enter a valid \"slug\" consisting of letters, numbers, underscores or hyphens.").OverridePropertyName("slug");
             RuleFor(x => x.Changes.Description).MaxChars(10_000).OverridePropertyName("description");
             RuleFor(x => x.Changes.Category).MaxChars(100).OverridePropertyName("category");
-            RuleFor(x => x.Changes.Level).Must(CourseRules.IsLevel).WithMessage(x => $"\"{x.Changes.Level}\" is not a valid choice.")
+            RuleFor(x => x.Changes.Level).Must(CourseRules.IsLevel).WithMessage(x => DrfMessages.NotAChoice(x.Changes.Level))
                 .OverridePropertyName("level");
-            RuleFor(x => x.Changes.Status).Must(CourseRules.IsStatus).WithMessage(x => $"\"{x.Changes.Status}\" is not a valid choice.")
+            RuleFor(x => x.Changes.Status).Must(CourseRules.IsStatus).WithMessage(x => DrfMessages.NotAChoice(x.Changes.Status))
                 .OverridePropertyName("status");
             RuleFor(x => x.Changes.DurationWeeks).InclusiveBetween(1, 520).When(x => x.Changes.DurationWeeks is not null)
                 .WithMessage("Ensure this value is between 1 and 520.").OverridePropertyName("duration_weeks");

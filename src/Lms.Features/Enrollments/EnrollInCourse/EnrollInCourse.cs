@@ -17,7 +17,7 @@ public static class EnrollInCourse
     public sealed class Validator : AbstractValidator<Command>
     {
         public Validator() =>
-            RuleFor(x => x.CourseId).Required().GreaterThan(0).WithMessage("A valid integer is required.");
+            RuleFor(x => x.CourseId).Required().GreaterThan(0).WithMessage(DrfMessages.InvalidInteger);
     }
 
     public sealed class Handler(IDocumentSession session, TimeProvider clock) : IRequestHandler<Command, EnrollmentResponse>

@@ -44,7 +44,7 @@ public static class GetCourseProgress
                     if (string.IsNullOrEmpty(course_id)) throw ValidationFailed.For("course_id", "This query parameter is required.");
                     if (!long.TryParse(course_id, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture,
                             out var courseId) || courseId < 1)
-                        throw ValidationFailed.For("course_id", "A valid integer is required.");
+                        throw ValidationFailed.For("course_id", DrfMessages.InvalidInteger);
                     return TypedResults.Ok(await m.Send(new Query(user.UserId(), courseId), ct));
                 })
                 .WithName("003.GetCourseProgress").WithTags("003 Progress")

@@ -21,7 +21,7 @@ public static class UpdateLessonProgress
         public Validator()
         {
             RuleFor(x => x.Status).Must(s => s is null || TryParse(s, out _))
-                .WithMessage(x => $"\"{x.Status}\" is not a valid choice.");
+                .WithMessage(x => DrfMessages.NotAChoice(x.Status));
             RuleFor(x => x.Notes).MaxChars(5000);
             RuleFor(x => x).Must(x => x.Status is not null || x.Notes is not null)
                 .WithMessage("Provide status or notes.").OverridePropertyName("non_field_errors");

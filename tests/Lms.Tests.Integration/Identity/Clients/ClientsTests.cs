@@ -1,14 +1,13 @@
 using System.Net;
 using System.Net.Http.Json;
 using Lms.Features.Identity.Clients;
-using Lms.Tests.Integration.Identity.ClientAccounts;
 using Lms.Tests.Integration.Infrastructure;
 using Marten;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace Lms.Tests.Integration.Identity.Clients;
 
-public sealed class ClientsTests(LmsApiFactory factory) : AiLincTest(factory)
+public sealed class ClientsTests(LmsApiFactory factory) : Accounts001Test(factory)
 {
     [Fact]
     public async Task The_platform_admin_creates_a_client_and_gets_it_back_with_every_documented_field()

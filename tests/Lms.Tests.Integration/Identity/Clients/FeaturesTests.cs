@@ -1,11 +1,10 @@
 using System.Net;
 using System.Net.Http.Json;
-using Lms.Tests.Integration.Identity.ClientAccounts;
 using Lms.Tests.Integration.Infrastructure;
 
 namespace Lms.Tests.Integration.Identity.Clients;
 
-public sealed class FeaturesTests(LmsApiFactory factory) : AiLincTest(factory)
+public sealed class FeaturesTests(LmsApiFactory factory) : Accounts001Test(factory)
 {
     private static readonly int[] MixedIds = [8, 1, 1, 6];
     private static readonly int[] JustCourses = [1];

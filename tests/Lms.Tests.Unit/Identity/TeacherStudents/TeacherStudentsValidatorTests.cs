@@ -1,5 +1,6 @@
 using Lms.Features.Common.Media;
 using Lms.Features.Common.Paging;
+using Lms.Features.Identity.Profile;
 using Lms.Features.Identity.TeacherStudents;
 using Microsoft.AspNetCore.Http;
 
@@ -15,11 +16,11 @@ internal static class Images
     public static ImageInput Upload(string field, byte[] bytes) => new(File(field, bytes), null);
 }
 
-public class UpdateTeacherProfileValidatorTests
+public class UpdateTeacherProfile004ValidatorTests
 {
-    private readonly UpdateTeacherProfile.Validator _validator = new();
+    private readonly UpdateTeacherProfile004.Validator _validator = new();
 
-    private static UpdateTeacherProfile.Command Command(string? firstName = null, string? lastName = null, string? bio = null,
+    private static UpdateTeacherProfile004.Command Command(string? firstName = null, string? lastName = null, string? bio = null,
         string? specialization = null, int? years = null, ImageInput? avatar = null, ImageInput? logo = null) =>
         new(1, firstName, lastName, bio, specialization, years, avatar ?? new ImageInput(null, null), logo ?? new ImageInput(null, null));
 
@@ -66,17 +67,17 @@ public class UpdateTeacherProfileValidatorTests
 
     [Fact]
     public void Text_instead_of_a_file_is_refused() =>
-        Assert.Equal([ImageInput.NotAFile], Validated.Errors(_validator, Command(avatar: new ImageInput(null, "me.png")))["avatar"]);
+        Assert.Equal(["The submitted data was not a file. Check the encoding type on the form."], Validated.Errors(_validator, Command(avatar: new ImageInput(null, "me.png")))["avatar"]);
 }
 
-public class UpdateStudentProfileValidatorTests
+public class UpdateStudentProfile004ValidatorTests
 {
-    private readonly UpdateStudentProfile.Validator _validator = new();
+    private readonly UpdateStudentProfile004.Validator _validator = new();
 
     [Fact]
     public void Grade_and_school_are_capped_and_names_may_not_be_blank()
     {
-        var errors = Validated.Errors(_validator, new UpdateStudentProfile.Command(1, "", null, new string('g', 51), new string('s', 201),
+        var errors = Validated.Errors(_validator, new UpdateStudentProfile004.Command(1, "", null, new string('g', 51), new string('s', 201),
             new ImageInput(null, null)));
 
         Assert.Equal(["This field may not be blank."], errors["first_name"]);
@@ -133,11 +134,11 @@ public class ImageInputTests
         ImageInput.RejectOthers(new FormFileCollection { Images.File("logo", Images.Png) }, "avatar", "logo");
 }
 
-public class ListTeacherStudentsTests
+public class ListStudents004Tests
 {
-    private readonly ListTeacherStudents.Validator _validator = new();
+    private readonly ListStudents004.Validator _validator = new();
 
-    private static ListTeacherStudents.Query Query(string? search = null, string? isActive = null, string? ordering = null) =>
+    private static ListStudents004.Query Query(string? search = null, string? isActive = null, string? ordering = null) =>
         new(1, new PageQuery(1, 5), search, isActive, ordering);
 
     [Theory]
@@ -152,15 +153,15 @@ public class ListTeacherStudentsTests
     [InlineData("2", false, null)]
     public void Is_active_reads_booleans_as_django_filter_does(string? value, bool ok, bool? flag)
     {
-        Assert.Equal(ok, ListTeacherStudents.TryParseFlag(value, out var parsed));
+        Assert.Equal(ok, ListParameters.TryParseFlag(value, out var parsed));
         Assert.Equal(flag, parsed);
     }
 
     [Fact]
     public void The_four_documented_orderings_are_accepted()
     {
-        Assert.Equal(["student__full_name", "-student__full_name", "enrollment_date", "-enrollment_date"], ListTeacherStudents.Orderings.Keys);
-        foreach (var ordering in ListTeacherStudents.Orderings.Keys)
+        Assert.Equal(["student__full_name", "-student__full_name", "enrollment_date", "-enrollment_date"], ListStudents004.Orderings.Keys);
+        foreach (var ordering in ListStudents004.Orderings.Keys)
             Assert.Empty(Validated.Errors(_validator, Query(ordering: ordering)));
     }
 

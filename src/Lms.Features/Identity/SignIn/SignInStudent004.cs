@@ -1,0 +1,59 @@
+using Lms.Features.Common.Security;
+using Lms.Features.Identity.Tokens;
+
+namespace Lms.Features.Identity.SignIn;
+
+/// <summary>
+/// 004 1.4 <c>POST /api/student/login/{teacher_username}/</c>: a student signs in under a teacher they joined and who
+/// has not blocked them. Tokens in the body and as HttpOnly cookies.
+/// </summary>
+public static class SignInStudent004
+{
+    /// <summary>
+    /// The documented <c>username</c>, or <c>email</c> as 004's app sends it (<see cref="AccountRules004.SignInName"/>).
+    /// </summary>
+    public sealed record Body(string? Username, string? Password, string? Email = null);
+
+    public sealed record Command(string TeacherUsername, string? Username, string? Password) : IRequest<WithTokens<LoginResponse>>, ICommand;
+
+    public sealed class Validator : AbstractValidator<Command>
+    {
+        public Validator()
+        {
+            RuleFor(x => x.Username).MaxChars(254);
+            RuleFor(x => x.Password).MaxChars(PasswordRules.MaxLength);
+        }
+    }
+
+    public sealed class Handler(IDocumentSession session, PasswordSignIn signIn, TimeProvider clock) : IRequestHandler<Command, WithTokens<LoginResponse>>
+    {
+        public async Task<WithTokens<LoginResponse>> Handle(Command c, CancellationToken ct)
+        {
+            if (string.IsNullOrWhiteSpace(c.Username) || string.IsNullOrEmpty(c.Password)) throw Doc004.Errors.MissingCredentials();
+            var teacher = await Sessions004.TeacherAsync(session, c.TeacherUsername, ct) ?? throw Doc004.Errors.TeacherNotFound();
+            var user = await signIn.CheckPasswordAsync(c.Username.Trim(), c.Password, ct) ?? throw Doc004.Errors.UserNotFound();
+            if (user.Role != Role.Student) throw Doc004.Errors.WrongUserType();
+            await Sessions004.EnsureMayUseAsync(session, teacher, user.Id, clock.GetUtcNow(), ct);
+
+            var tokens = signIn.Complete(user);
+            return new(new LoginResponse(tokens.Access, tokens.Refresh, SignInUserView004.From(user)), tokens);
+        }
+    }
+
+    public sealed class Endpoint : ICarterModule
+    {
+        public void AddRoutes(IEndpointRouteBuilder app) =>
+            app.MapPost004("student/login/{teacher_username}/", "SignInStudent",
+                async (string teacher_username, HttpRequest request, HttpResponse response, IMediator m, CancellationToken ct) =>
+                {
+                    var b = (await Bodies004.ReadBodyAsync<Body>(request, ct)).Body;
+                    var result = await m.Send(new Command(teacher_username, AccountRules004.SignInName(b.Username, b.Email), b.Password), ct);
+                    AuthCookies.Set(response, result.Tokens);
+                    return TypedResults.Ok(result.Body);
+                },
+                e => e.Accepts<Body>("application/json", "multipart/form-data")
+                    .DisableAntiforgery()
+                    .ForDocuments(ApiDocument.Doc004, 400, 403, 404, 415)
+                    .AllowAnonymous());
+    }
+}
