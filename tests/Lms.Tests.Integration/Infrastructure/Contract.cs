@@ -11,7 +11,8 @@ namespace Lms.Tests.Integration.Infrastructure;
 /// shape and the stable values. Within one snapshot every uuid, date-time and JWT becomes <c>&lt;uuid:1&gt;</c>,
 /// <c>&lt;datetime:1&gt;</c>, <c>&lt;jwt:1&gt;</c> …, numbered by first appearance, so equal values stay visibly equal and a
 /// uuid still reads as a uuid (also inside a longer string, such as a URL); numeric ids (under <c>id</c>, <c>…_id</c> and
-/// the reference keys below) become <c>&lt;id:1&gt;</c> …; a URL's host becomes <c>&lt;host&gt;</c>. Rate-limit headers are
+/// the reference keys below, and numeric segments of this server's links) become <c>&lt;id:1&gt;</c> …; this server's
+/// origin becomes <c>http://&lt;host&gt;</c>. Rate-limit headers are
 /// left to the rate-limit tests (<see cref="MatchWithRateLimitHeaders"/>).
 /// </summary>
 public static partial class Contract
@@ -150,7 +151,8 @@ public static partial class Contract
         [GeneratedRegex(@"\b\d{4}-\d{2}-\d{2}[T ]\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:?\d{2})?")]
         private static partial Regex DateTime();
 
-        [GeneratedRegex(@"https?://[^/""\s]+")]
+        /// <summary>The test server's own origin (links it builds); a stored URL a client sent stays as sent.</summary>
+        [GeneratedRegex(@"https?://localhost(:\d+)?")]
         private static partial Regex Host();
 
         [GeneratedRegex(@"/(\d+)(?=/)")]
