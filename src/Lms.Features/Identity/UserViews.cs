@@ -111,7 +111,21 @@ public sealed record ProfileView001(long Id, string UserName, string? ProfilePic
         new(u.Id, u.Username, media.Absolute(u.AvatarPath), Doc001.Word(u.Role));
 }
 
-/// <summary>1.12: the teacher's own profile (with e-mail and phone).</summary>
+/// <summary>
+/// 004's teacher numbers, from real data: courses the teacher teaches, students who joined them (blocked ones too, as
+/// the original backend counts its relations), and the rating. No course has a rating yet (004's course reviews come
+/// with the course catalog), so the rating is 0, the original backend's own value for a teacher without one.
+/// </summary>
+public sealed record TeacherStats004(int NumberOfCourses, int NumberOfStudents, double Rating)
+{
+    public static readonly TeacherStats004 None = new(0, 0, 0);
+}
+
+/// <summary>
+/// 1.12: the teacher's own profile (with e-mail and phone), and after the documented fields those of the original
+/// backend's TeacherProfileSerializer that 004's app reads: <c>user{…}</c>, <c>full_name</c>, <c>profile_picture</c> and
+/// the numbers.
+/// </summary>
 public sealed record TeacherProfileView004(
     Guid Id,
     string Username,
@@ -123,14 +137,30 @@ public sealed record TeacherProfileView004(
     string? Logo,
     string? Bio,
     string? Specialization,
-    int? ExperienceYears)
+    int? ExperienceYears,
+    TeacherProfileView004.Account User,
+    string FullName,
+    string? ProfilePicture,
+    int NumberOfCourses,
+    int NumberOfStudents,
+    double Rating)
 {
-    public static TeacherProfileView004 From(User u, MediaUrls urls) => new(
-        u.Key, u.Username, u.Email, u.Phone, u.FirstName, u.LastName, urls.Absolute(u.AvatarPath), urls.Absolute(u.LogoPath),
-        Profiles.OrNull(u.Bio), Profiles.OrNull(u.Specialization), u.ExperienceYears);
+    /// <summary>The original's nested <c>user</c> (its UserInfoSerializer), the id being 004's uuid.</summary>
+    public sealed record Account(Guid Id, string Username, string FirstName, string LastName, string Email, string Phone, string UserType);
+
+    public static TeacherProfileView004 From(User u, TeacherStats004 stats, MediaUrls urls)
+    {
+        var avatar = urls.Absolute(u.AvatarPath);
+        return new(u.Key, u.Username, u.Email, u.Phone, u.FirstName, u.LastName, avatar, urls.Absolute(u.LogoPath),
+            Profiles.OrNull(u.Bio), Profiles.OrNull(u.Specialization), u.ExperienceYears,
+            new Account(u.Key, u.Username, u.FirstName, u.LastName, u.Email, u.Phone, u.Role.Word()),
+            u.FullName, avatar, stats.NumberOfCourses, stats.NumberOfStudents, stats.Rating);
+    }
 }
 
-/// <summary>1.13: what anyone may see of a teacher (no e-mail, no phone).</summary>
+/// <summary>
+/// 1.13: what anyone may see of a teacher (no e-mail, no phone, in <c>user{…}</c> too), with the same app fields as 1.12.
+/// </summary>
 public sealed record PublicTeacherProfileView004(
     Guid Id,
     string Username,
@@ -140,14 +170,31 @@ public sealed record PublicTeacherProfileView004(
     string? Logo,
     string? Bio,
     string? Specialization,
-    int? ExperienceYears)
+    int? ExperienceYears,
+    PublicTeacherProfileView004.Account User,
+    string FullName,
+    string? ProfilePicture,
+    int NumberOfCourses,
+    int NumberOfStudents,
+    double Rating)
 {
-    public static PublicTeacherProfileView004 From(User u, MediaUrls urls) => new(
-        u.Key, u.Username, u.FirstName, u.LastName, urls.Absolute(u.AvatarPath), urls.Absolute(u.LogoPath),
-        Profiles.OrNull(u.Bio), Profiles.OrNull(u.Specialization), u.ExperienceYears);
+    public sealed record Account(Guid Id, string Username, string FirstName, string LastName, string UserType);
+
+    public static PublicTeacherProfileView004 From(User u, TeacherStats004 stats, MediaUrls urls)
+    {
+        var avatar = urls.Absolute(u.AvatarPath);
+        return new(u.Key, u.Username, u.FirstName, u.LastName, avatar, urls.Absolute(u.LogoPath),
+            Profiles.OrNull(u.Bio), Profiles.OrNull(u.Specialization), u.ExperienceYears,
+            new Account(u.Key, u.Username, u.FirstName, u.LastName, u.Role.Word()),
+            u.FullName, avatar, stats.NumberOfCourses, stats.NumberOfStudents, stats.Rating);
+    }
 }
 
-/// <summary>1.15: the student's own profile, as seen under one teacher.</summary>
+/// <summary>
+/// 1.15: the student's own profile, as seen under one teacher, and after the documented fields <c>student{…}</c>, the
+/// original backend's StudentProfileSerializer, which 004's app reads (its header shows <c>student.full_name</c> and
+/// <c>student.profile_picture</c>).
+/// </summary>
 public sealed record StudentProfileView004(
     Guid Id,
     string Username,
@@ -158,11 +205,46 @@ public sealed record StudentProfileView004(
     string LastName,
     string? Avatar,
     string? GradeLevel,
-    string? SchoolName)
+    string? SchoolName,
+    StudentProfileView004.Details Student)
 {
-    public static StudentProfileView004 From(User u, MediaUrls urls) => new(
-        u.Key, u.Username, u.Email, u.Phone, u.GuardianPhone, u.FirstName, u.LastName, urls.Absolute(u.AvatarPath),
-        Profiles.OrNull(u.Grade), Profiles.OrNull(u.SchoolName));
+    public sealed record Details(
+        Guid Id,
+        Account User,
+        string FullName,
+        string? Bio,
+        string? ProfilePicture,
+        DateOnly? DateOfBirth,
+        string? Address,
+        string? Country,
+        string? City,
+        string? Gender);
+
+    /// <summary>The student's own account (the caller's), so e-mail and both phones are shown.</summary>
+    public sealed record Account(
+        Guid Id,
+        string FirstName,
+        string LastName,
+        string Email,
+        string Username,
+        string Phone,
+        string ParentPhone,
+        string? Avatar,
+        string UserType,
+        bool IsActive,
+        DateTimeOffset CreatedAt,
+        DateTimeOffset? LastLogin);
+
+    public static StudentProfileView004 From(User u, MediaUrls urls)
+    {
+        var avatar = urls.Absolute(u.AvatarPath);
+        var account = new Account(u.Key, u.FirstName, u.LastName, u.Email, u.Username, u.Phone, u.GuardianPhone, avatar, u.Role.Word(),
+            u.IsActive, u.DateJoined, u.LastLogin);
+        var details = new Details(u.Key, account, u.FullName, Profiles.OrNull(u.Bio), avatar, u.DateOfBirth, Profiles.OrNull(u.Address),
+            Profiles.OrNull(u.Country), Profiles.OrNull(u.City), Profiles.OrNull(u.Gender));
+        return new(u.Key, u.Username, u.Email, u.Phone, u.GuardianPhone, u.FirstName, u.LastName, avatar,
+            Profiles.OrNull(u.Grade), Profiles.OrNull(u.SchoolName), details);
+    }
 }
 
 /// <summary>1.19: one of the teacher's students, with the teacher's block flag.</summary>

@@ -16,7 +16,7 @@ public static class GetPublicTeacherProfile004
         public async Task<PublicTeacherProfileView004> Handle(Query q, CancellationToken ct)
         {
             var teacher = await Teachers.ByUsernameAsync(session, q.TeacherUsername, ct);
-            return PublicTeacherProfileView004.From(teacher, urls);
+            return PublicTeacherProfileView004.From(teacher, await TeacherNumbers004.CountAsync(session, teacher.Id, ct), urls);
         }
     }
 

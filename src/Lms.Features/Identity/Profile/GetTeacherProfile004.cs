@@ -13,8 +13,8 @@ public static class GetTeacherProfile004
     {
         public async Task<TeacherProfileView004> Handle(Query q, CancellationToken ct)
         {
-            var teacher = await session.LoadAsync<User>(q.TeacherId, ct) ?? throw new NotAuthenticated("User not found", "USER_NOT_FOUND");
-            return TeacherProfileView004.From(teacher, urls);
+            var (teacher, stats) = await TeacherNumbers004.LoadAsync(session, q.TeacherId, ct);
+            return TeacherProfileView004.From(teacher ?? throw new NotAuthenticated("User not found", "USER_NOT_FOUND"), stats, urls);
         }
     }
 

@@ -17,12 +17,21 @@ public sealed class StudentProfile004Tests(LmsApiFactory factory) : TeacherStude
 
         var body = await Ok(response);
         Assert.Equal(
-            ["id", "username", "email", "phone", "parent_phone", "first_name", "last_name", "avatar", "grade_level", "school_name"],
+            ["id", "username", "email", "phone", "parent_phone", "first_name", "last_name", "avatar", "grade_level", "school_name", "student"],
             body.AsObject().Select(p => p.Key));
         Assert.Equal(student.Username, Str(body["username"]));
         Assert.Equal("Grace", Str(body["first_name"]));
         Assert.Null(body["grade_level"]);
-        await Snap(response, "ok");
+        // The original backend's student{…}, which 004's app reads (its header shows student.full_name).
+        var nested = body["student"]!;
+        Assert.Equal("Grace Hopper", Str(nested["full_name"]));
+        Assert.Null(nested["profile_picture"]);
+        Assert.Equal(Str(body["id"]), Str(nested["user"]!["id"]));
+        Assert.Equal(Str(body["phone"]), Str(nested["user"]!["phone"]));
+        Assert.Equal(Str(body["parent_phone"]), Str(nested["user"]!["parent_phone"]));
+        Assert.Equal("student", Str(nested["user"]!["user_type"]));
+        await SnapDocumented(response, "ok", "student");
+        await Snap(response, "ok-with-app-fields");
     }
 
     [Fact]

@@ -7,6 +7,36 @@ namespace Lms.Tests.Integration.Identity.Profile;
 /// <summary>004 1.12 (own profile), 1.13 (public profile) and 1.14 (update, JSON or multipart with avatar and logo).</summary>
 public sealed class TeacherProfile004Tests(LmsApiFactory factory) : TeacherStudentsTest(factory)
 {
+    /// <summary>The original backend's fields after the documented ones (left out of the documented snapshots).</summary>
+    private static readonly string[] AppFields = ["user", "full_name", "profile_picture", "number_of_courses", "number_of_students", "rating"];
+
+    [Fact]
+    public async Task The_teacher_numbers_count_their_courses_and_joined_students_only()
+    {
+        var (teacher, _, username) = await NewTeacher();
+        var (other, _, otherName) = await NewTeacher();
+        await NewCourse(teacher, "algebra-one");
+        await NewCourse(teacher, "algebra-two", publish: false); // a draft is still a course the teacher has
+        await NewCourse(other, "geometry");
+        await JoinedStudent(username);
+        var blocked = await JoinedStudent(username);
+        await Ok(await teacher.PostAsync($"/api/teacher/students/toggle-block/{blocked.Key}/", null)); // still a student of theirs
+        await JoinedStudent(otherName);
+
+        var own = await Ok(await teacher.GetAsync("/api/teacher/teacher-profile/"));
+        var pub = await Ok(await Anonymous().GetAsync($"/api/v1/teacher/teacher-profile/{username}/"));
+
+        foreach (var body in new[] { own, pub })
+        {
+            Assert.Equal(2, body["number_of_courses"]!.GetValue<int>());
+            Assert.Equal(2, body["number_of_students"]!.GetValue<int>());
+            Assert.Equal(0.0, body["rating"]!.GetValue<double>()); // no course has a rating yet
+        }
+        var others = await Ok(await Anonymous().GetAsync($"/api/teacher/teacher-profile/{otherName}/"));
+        Assert.Equal(1, others["number_of_courses"]!.GetValue<int>());
+        Assert.Equal(1, others["number_of_students"]!.GetValue<int>());
+    }
+
     [Fact]
     public async Task A_teacher_gets_their_own_profile_with_email_phone_and_nulls_for_empty_fields()
     {
@@ -19,12 +49,23 @@ public sealed class TeacherProfile004Tests(LmsApiFactory factory) : TeacherStude
         Assert.Equal($"{username}@example.com", Str(body["email"]));
         Assert.True(Guid.TryParse(Str(body["id"]), out _));
         Assert.Equal(
-            ["id", "username", "email", "phone", "first_name", "last_name", "avatar", "logo", "bio", "specialization", "experience_years"],
+            ["id", "username", "email", "phone", "first_name", "last_name", "avatar", "logo", "bio", "specialization", "experience_years", .. AppFields],
             body.AsObject().Select(p => p.Key));
         Assert.Null(body["avatar"]);
         Assert.Null(body["bio"]);
         Assert.Null(body["experience_years"]);
-        await Snap(response, "own");
+        // The original backend's fields, which 004's app reads.
+        Assert.Equal(["id", "username", "first_name", "last_name", "email", "phone", "user_type"], body["user"]!.AsObject().Select(p => p.Key));
+        Assert.Equal(Str(body["id"]), Str(body["user"]!["id"]));
+        Assert.Equal("teacher", Str(body["user"]!["user_type"]));
+        Assert.Equal($"{username}@example.com", Str(body["user"]!["email"]));
+        Assert.Equal("Test teacher", Str(body["full_name"]));
+        Assert.Null(body["profile_picture"]);
+        Assert.Equal(0, body["number_of_courses"]!.GetValue<int>());
+        Assert.Equal(0, body["number_of_students"]!.GetValue<int>());
+        Assert.Equal(0.0, body["rating"]!.GetValue<double>());
+        await SnapDocumented(response, "own", AppFields);
+        await Snap(response, "own-with-app-fields");
     }
 
     [Fact]
@@ -69,10 +110,13 @@ public sealed class TeacherProfile004Tests(LmsApiFactory factory) : TeacherStude
         var body = await Ok(response);
         Assert.Equal(username, Str(body["username"]));
         Assert.Equal(
-            ["id", "username", "first_name", "last_name", "avatar", "logo", "bio", "specialization", "experience_years"],
+            ["id", "username", "first_name", "last_name", "avatar", "logo", "bio", "specialization", "experience_years", .. AppFields],
             body.AsObject().Select(p => p.Key));
         Assert.Equal(12, body["experience_years"]!.GetValue<int>());
-        await Snap(response, "public");
+        // The nested user hides e-mail and phone as the documented fields do.
+        Assert.Equal(["id", "username", "first_name", "last_name", "user_type"], body["user"]!.AsObject().Select(p => p.Key));
+        await SnapDocumented(response, "public", AppFields);
+        await Snap(response, "public-with-app-fields");
     }
 
     [Fact]
