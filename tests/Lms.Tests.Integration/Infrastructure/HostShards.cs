@@ -25,16 +25,32 @@ public sealed class HostShards(ITestAssembly testAssembly, IMessageSink diagnost
         [typeof(Shard0), typeof(Shard1), typeof(Shard2), typeof(Shard3), typeof(Shard4), typeof(Shard5)];
 
     private readonly CollectionPerClassTestCollectionFactory _perClass = new(testAssembly, diagnosticMessageSink);
-    private readonly ITestCollection?[] _shards = new ITestCollection?[Max];
-    private int _dealt;
+    private readonly Lazy<ITestCollection[]> _shards = new(() =>
+        [.. Definitions.Take(Count).Select((d, i) => (ITestCollection)new TestCollection(testAssembly, Reflector.Wrap(d), $"api-{i}"))]);
+    private readonly Lazy<Dictionary<string, int>> _deal = new(() => Deal(testAssembly));
 
     public string DisplayName => $"HTTP test classes in {Count} parallel hosts, other classes per class";
 
+    /// <summary>
+    /// Called for every test class, possibly from several threads and more than once per class: the same class always
+    /// gets the same collection instance.
+    /// </summary>
     public ITestCollection Get(ITypeInfo testClass)
     {
-        if (!SharesAHost(testClass)) return _perClass.Get(testClass);
-        var shard = _dealt++ % Count;
-        return _shards[shard] ??= new TestCollection(testAssembly, Reflector.Wrap(Definitions[shard]), $"api-{shard}");
+        if (!SharesAHost(testClass) || !_deal.Value.TryGetValue(testClass.Name, out var shard)) return _perClass.Get(testClass);
+        return _shards.Value[shard];
+    }
+
+    /// <summary>The classes that share a host, sorted by name and dealt in turn: the same deal in every run.</summary>
+    private static Dictionary<string, int> Deal(ITestAssembly testAssembly)
+    {
+        var assembly = ((IReflectionAssemblyInfo)testAssembly.Assembly).Assembly;
+        return assembly.GetTypes()
+            .Where(t => t is { IsClass: true, IsAbstract: false } && SharesAHost(Reflector.Wrap(t)))
+            .Select(t => t.FullName!)
+            .Order(StringComparer.Ordinal)
+            .Select((name, i) => (name, i))
+            .ToDictionary(x => x.name, x => x.i % Count, StringComparer.Ordinal);
     }
 
     private static bool SharesAHost(ITypeInfo testClass) =>
