@@ -143,8 +143,8 @@ public sealed class RateLimitTests(RateLimitedApiFactory factory) : IClassFixtur
     public async Task A_000_route_is_limited_per_ip_only_so_two_users_behind_one_address_share_its_hour_and_get_a_drf_429()
     {
         var arrange = factory.ClientFrom("203.0.113.70");
-        var first = factory.ClientFrom("203.0.113.71", await RegisterAndSignIn(arrange, "sms_first"));
-        var second = factory.ClientFrom("203.0.113.71", await RegisterAndSignIn(arrange, "sms_second"));
+        var first = factory.ClientFrom("203.0.113.71", await RegisterAndSignIn(arrange, "first000"));
+        var second = factory.ClientFrom("203.0.113.71", await RegisterAndSignIn(arrange, "second000"));
         var remaining = new List<long>();
 
         for (var i = 0; i < RateLimitedApiFactory.PerIp000; i++)
@@ -173,11 +173,11 @@ public sealed class RateLimitTests(RateLimitedApiFactory factory) : IClassFixtur
         for (var i = 0; i < RateLimitedApiFactory.PerIp003; i++) Assert.Equal(HttpStatusCode.OK, (await client.GetAsync(Route003)).StatusCode);
         Assert.Equal((HttpStatusCode)429, (await client.GetAsync(Route003)).StatusCode);
 
-        var sms = await client.GetAsync(Route000); // anonymous: 000's 401, counted in 000's window only
+        var via000 = await client.GetAsync(Route000); // anonymous: 000's 401, counted in 000's window only
 
-        Assert.Equal(HttpStatusCode.Unauthorized, sms.StatusCode);
-        Assert.Equal(RateLimitedApiFactory.PerIp000, Header(sms, "X-RateLimit-Limit"));
-        Assert.Equal(RateLimitedApiFactory.PerIp000 - 1, Header(sms, "X-RateLimit-Remaining"));
+        Assert.Equal(HttpStatusCode.Unauthorized, via000.StatusCode);
+        Assert.Equal(RateLimitedApiFactory.PerIp000, Header(via000, "X-RateLimit-Limit"));
+        Assert.Equal(RateLimitedApiFactory.PerIp000 - 1, Header(via000, "X-RateLimit-Remaining"));
         Assert.Equal((HttpStatusCode)429, (await client.GetAsync(Route003)).StatusCode);
     }
 

@@ -25,23 +25,23 @@ public sealed class CrossDocumentSignInTests(LmsApiFactory factory) : ApiTest(fa
         Assert.Equal(HttpStatusCode.Created, register.StatusCode);
 
         // 000: login by username field (the e-mail is accepted there); 000 calls the role user_type.
-        var sms = await Anonymous().PostAsJsonAsync("/api/auth/login/", new { username = "mona@example.com", password = Password });
-        var smsBody = await Json(sms);
-        Assert.Equal(HttpStatusCode.OK, sms.StatusCode);
-        Assert.Equal("student", smsBody["user"]!["user_type"]!.GetValue<string>());
+        var via000 = await Anonymous().PostAsJsonAsync("/api/auth/login/", new { username = "mona@example.com", password = Password });
+        var body000 = await Json(via000);
+        Assert.Equal(HttpStatusCode.OK, via000.StatusCode);
+        Assert.Equal("student", body000["user"]!["user_type"]!.GetValue<string>());
 
         // 001 (default client 1), 003 and 002 itself.
-        var ailinc = await Anonymous().PostAsJsonAsync("/accounts/clients/1/user/login/", new { email = "mona@example.com", password = Password });
-        Assert.Equal(HttpStatusCode.OK, ailinc.StatusCode);
+        var via001 = await Anonymous().PostAsJsonAsync("/accounts/clients/1/user/login/", new { email = "mona@example.com", password = Password });
+        Assert.Equal(HttpStatusCode.OK, via001.StatusCode);
         var course = await Anonymous().PostAsJsonAsync("/api/token/", new { username = "mona@example.com", password = Password });
         Assert.Equal(HttpStatusCode.OK, course.StatusCode);
-        var lms = await Anonymous().PostAsJsonAsync("/api/users/auth/login/", new { email = "mona@example.com", password = Password });
-        Assert.Equal(HttpStatusCode.OK, lms.StatusCode);
+        var via002 = await Anonymous().PostAsJsonAsync("/api/users/auth/login/", new { email = "mona@example.com", password = Password });
+        Assert.Equal(HttpStatusCode.OK, via002.StatusCode);
 
         // 004: a student signs in under a teacher she has joined (403 before joining).
         var before = await Anonymous().PostAsJsonAsync($"/api/student/login/{teacher}/", new { username = "mona@example.com", password = Password });
         Assert.Equal(HttpStatusCode.Forbidden, before.StatusCode);
-        var token = (await Json(lms))["access"]!.GetValue<string>();
+        var token = (await Json(via002))["access"]!.GetValue<string>();
         var join = await As(token).PostAsync($"/api/join-teacher/{teacher}/", null);
         Assert.Equal(HttpStatusCode.Created, join.StatusCode);
         var edu = await Anonymous().PostAsJsonAsync($"/api/student/login/{teacher}/", new { username = "mona@example.com", password = Password });
@@ -57,18 +57,18 @@ public sealed class CrossDocumentSignInTests(LmsApiFactory factory) : ApiTest(fa
         Assert.Equal(HttpStatusCode.OK, login.StatusCode);
         var client = As((await Json(login))["access"]!.GetValue<string>());
 
-        var sms = await Json(await client.GetAsync("/api/auth/profile/"));
-        var lms = await Json(await client.GetAsync("/api/users/profiles/me/"));
+        var via000 = await Json(await client.GetAsync("/api/auth/profile/"));
+        var via002 = await Json(await client.GetAsync("/api/users/profiles/me/"));
         var course = await Json(await client.GetAsync("/api/users/profile/"));
-        var ailinc = await client.GetAsync("/accounts/clients/1/user-profile/");
+        var via001 = await client.GetAsync("/accounts/clients/1/user-profile/");
         var edu = await Json(await client.GetAsync("/api/teacher/teacher-profile/"));
 
-        Assert.Equal("tutor", sms["user_type"]!.GetValue<string>());
-        Assert.Equal("teacher", lms["role"]!.GetValue<string>());
+        Assert.Equal("tutor", via000["user_type"]!.GetValue<string>());
+        Assert.Equal("teacher", via002["role"]!.GetValue<string>());
         Assert.Equal("teacher", course["role"]!.GetValue<string>());
-        Assert.Equal(HttpStatusCode.OK, ailinc.StatusCode);
+        Assert.Equal(HttpStatusCode.OK, via001.StatusCode);
         Assert.Equal(teacher, edu["username"]!.GetValue<string>());
-        Assert.Equal(sms["email"]!.GetValue<string>(), lms["email"]!.GetValue<string>());
+        Assert.Equal(via000["email"]!.GetValue<string>(), via002["email"]!.GetValue<string>());
     }
 
     [Fact]
@@ -80,9 +80,9 @@ public sealed class CrossDocumentSignInTests(LmsApiFactory factory) : ApiTest(fa
             first_name = "Samir", last_name = "Adel", user_type = "student", phone = "01000000009",
         });
         Assert.Equal(HttpStatusCode.Created, reg.StatusCode);
-        var lms = await Anonymous().PostAsJsonAsync("/api/users/auth/login/", new { email = "samir@example.com", password = Password });
-        Assert.Equal(HttpStatusCode.OK, lms.StatusCode);
-        Assert.Equal("Samir Adel", (await Json(lms))["user"]!["full_name"]!.GetValue<string>());
+        var via002 = await Anonymous().PostAsJsonAsync("/api/users/auth/login/", new { email = "samir@example.com", password = Password });
+        Assert.Equal(HttpStatusCode.OK, via002.StatusCode);
+        Assert.Equal("Samir Adel", (await Json(via002))["user"]!["full_name"]!.GetValue<string>());
 
         var teacher = await RegisterTeacherOn004("mrbrown");
         var course = await Anonymous().PostAsJsonAsync("/api/token/", new { username = teacher, password = Password });
@@ -94,15 +94,15 @@ public sealed class CrossDocumentSignInTests(LmsApiFactory factory) : ApiTest(fa
     {
         await RegisterTeacherOn004("mrwhite");
         var bad = "Wrong-Pass-2026";
-        var sms = await Anonymous().PostAsJsonAsync("/api/auth/login/", new { username = "mrwhite", password = bad });
-        var ailinc = await Anonymous().PostAsJsonAsync("/accounts/clients/1/user/login/", new { email = "mrwhite@example.com", password = bad });
-        var lms = await Anonymous().PostAsJsonAsync("/api/users/auth/login/", new { email = "mrwhite@example.com", password = bad });
+        var via000 = await Anonymous().PostAsJsonAsync("/api/auth/login/", new { username = "mrwhite", password = bad });
+        var via001 = await Anonymous().PostAsJsonAsync("/accounts/clients/1/user/login/", new { email = "mrwhite@example.com", password = bad });
+        var via002 = await Anonymous().PostAsJsonAsync("/api/users/auth/login/", new { email = "mrwhite@example.com", password = bad });
         var course = await Anonymous().PostAsJsonAsync("/api/token/", new { username = "mrwhite", password = bad });
         var edu = await Anonymous().PostAsJsonAsync("/api/teacher/login/", new { username = "mrwhite", password = bad });
 
-        Assert.Equal(HttpStatusCode.Unauthorized, sms.StatusCode);
-        Assert.Equal(HttpStatusCode.Unauthorized, ailinc.StatusCode);
-        Assert.Equal("Invalid email or password.", (await Json(lms))["detail"]!.GetValue<string>());
+        Assert.Equal(HttpStatusCode.Unauthorized, via000.StatusCode);
+        Assert.Equal(HttpStatusCode.Unauthorized, via001.StatusCode);
+        Assert.Equal("Invalid email or password.", (await Json(via002))["detail"]!.GetValue<string>());
         Assert.False((await Json(course))["success"]!.GetValue<bool>());
         Assert.NotNull((await Json(edu))["error"]);
     }
