@@ -14,6 +14,21 @@ public static class Doc004
     /// <summary>004's fixed page size (the original's PAGE_SIZE; <c>page_size</c> is not a parameter).</summary>
     public static readonly PageDefaults Page = new(5, 5);
 
+    /// <summary>
+    /// 004's error body: a short <c>error</c> title and the <c>detail</c>; validation errors as <c>field_errors</c> and also
+    /// at the top level.
+    /// </summary>
+    public static void AddErrorTo(Dictionary<string, object?> body, string message, IReadOnlyDictionary<string, string[]> fields, string? title)
+    {
+        if (fields.Count > 0)
+        {
+            foreach (var (field, messages) in fields) body.TryAdd(field, messages);
+            body["field_errors"] = fields;
+        }
+        body["error"] = title ?? message;
+        body.TryAdd("detail", message);
+    }
+
     public static readonly string[] Get = [HttpMethods.Get];
     public static readonly string[] Post = [HttpMethods.Post];
     public static readonly string[] Delete = [HttpMethods.Delete];

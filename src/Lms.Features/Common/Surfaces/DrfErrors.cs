@@ -1,8 +1,22 @@
 namespace Lms.Features.Common.Surfaces;
 
-/// <summary>DRF's (and simplejwt's) 401 and 403, which 000, 001, 002 and 003 answer in their own body formats.</summary>
+/// <summary>
+/// The dialect 000, 001 and 002 share: DRF's error body, and DRF's (and simplejwt's) 401 and 403, which 003 answers too
+/// in its own body format.
+/// </summary>
 public static class DrfErrors
 {
+    /// <summary>Django REST Framework's error body: field errors as the top-level dict, anything else as <c>{"detail"}</c>.</summary>
+    public static void AddTo(Dictionary<string, object?> body, string message, IReadOnlyDictionary<string, string[]> fields)
+    {
+        if (fields.Count == 0)
+        {
+            body["detail"] = message;
+            return;
+        }
+        foreach (var (field, messages) in fields) body[field] = messages;
+    }
+
     public static AppException Unauthenticated(bool hadToken) => hadToken
         ? new NotAuthenticated("Given token not valid for any token type", "TOKEN_NOT_VALID")
         : new NotAuthenticated();

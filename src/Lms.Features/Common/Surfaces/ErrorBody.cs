@@ -4,7 +4,8 @@ using Lms.Features.Common.Json;
 namespace Lms.Features.Common.Surfaces;
 
 /// <summary>
-/// Builds and writes error bodies in the format of the documents a route belongs to (spec decision 2).
+/// Builds and writes error bodies in the format of the documents a route belongs to (spec decision 2), each document's
+/// keys written by its dialect (<see cref="DrfErrors"/> for 000, 001 and 002, <see cref="Doc003"/>, <see cref="Doc004"/>).
 /// A route of two documents answers with the union of their keys.
 /// </summary>
 public static class ErrorBody
@@ -16,38 +17,10 @@ public static class ErrorBody
         var body = new Dictionary<string, object?>(StringComparer.Ordinal);
         if (documents == ApiDocument.None) documents = ApiDocument.Doc000;
 
-        var drf = (documents & (ApiDocument.Doc000 | ApiDocument.Doc001 | ApiDocument.Doc002)) != 0;
-        if (drf)
-        {
-            // Django REST Framework: field errors as the top-level dict, anything else as {"detail": "..."}.
-            if (fields.Count > 0)
-            {
-                foreach (var (field, messages) in fields) body[field] = messages;
-            }
-            else
-            {
-                body["detail"] = message;
-            }
-        }
-
-        if (documents.HasFlag(ApiDocument.Doc004))
-        {
-            if (fields.Count > 0)
-            {
-                foreach (var (field, messages) in fields) body.TryAdd(field, messages);
-                body["field_errors"] = fields;
-            }
-            body["error"] = title ?? message;
-            body.TryAdd("detail", message);
-        }
-
-        if (documents.HasFlag(ApiDocument.Doc003))
-        {
-            body["success"] = false;
-            body["message"] = message;
-            body["error_code"] = code;
-            body["details"] = fields;
-        }
+        // Each document's dialect adds its keys; the order (DRF's, then 004's, then 003's) keeps a shared route's union stable.
+        if ((documents & (ApiDocument.Doc000 | ApiDocument.Doc001 | ApiDocument.Doc002)) != 0) DrfErrors.AddTo(body, message, fields);
+        if (documents.HasFlag(ApiDocument.Doc004)) Doc004.AddErrorTo(body, message, fields, title);
+        if (documents.HasFlag(ApiDocument.Doc003)) Doc003.AddErrorTo(body, code, message, fields);
 
         return body;
     }
