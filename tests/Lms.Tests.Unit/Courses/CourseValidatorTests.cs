@@ -8,9 +8,9 @@ namespace Lms.Tests.Unit.Courses;
 
 public class CreateCourseValidatorTests
 {
-    private readonly CreateCourse.Validator _validator = new();
+    private readonly CreateCourse003.Validator _validator = new();
 
-    private static readonly CreateCourse.Command Valid =
+    private static readonly CreateCourse003.Command Valid =
         new(new Caller(7, Role.Teacher), "Intro to Python", null, null, null, null, null);
 
     [Fact]
@@ -71,11 +71,11 @@ public class CreateCourseValidatorTests
 
 public class UpdateCourseValidatorTests
 {
-    private readonly UpdateCourse.Validator _validator = new();
+    private readonly UpdateCourse003.Validator _validator = new();
 
-    private static UpdateCourse.Command Change(UpdateCourse.Body body) => new(1, new Caller(7, Role.Teacher), body);
+    private static UpdateCourse003.Command Change(UpdateCourse003.Body body) => new(1, new Caller(7, Role.Teacher), body);
 
-    private static readonly UpdateCourse.Body Nothing = new(null, null, null, null, null, null, null);
+    private static readonly UpdateCourse003.Body Nothing = new(null, null, null, null, null, null, null);
 
     private static readonly string[] EveryField = ["category", "description", "duration_weeks", "level", "slug", "status", "title"];
 
@@ -84,7 +84,7 @@ public class UpdateCourseValidatorTests
 
     [Fact]
     public void Every_field_changed_within_its_limits_is_valid() =>
-        Assert.Empty(Validated.Errors(_validator, Change(new UpdateCourse.Body("New", "new-slug", "d", "c", "intermediate", 4, "Pending"))));
+        Assert.Empty(Validated.Errors(_validator, Change(new UpdateCourse003.Body("New", "new-slug", "d", "c", "intermediate", 4, "Pending"))));
 
     [Fact]
     public void A_blank_title_may_not_be_blank() =>
@@ -93,7 +93,7 @@ public class UpdateCourseValidatorTests
     [Fact]
     public void Every_error_is_reported_under_the_bodys_snake_case_field_name()
     {
-        var errors = Validated.Errors(_validator, Change(new UpdateCourse.Body(
+        var errors = Validated.Errors(_validator, Change(new UpdateCourse003.Body(
             new string('t', 201), "bad slug", new string('d', 10_001), new string('c', 101), "expert", 0, "approved")));
 
         Assert.Equal(EveryField, errors.Keys.Order(StringComparer.Ordinal));
@@ -121,9 +121,9 @@ public class UpdateCourseValidatorTests
 
 public class ListCoursesValidatorTests
 {
-    private readonly ListCourses.Validator _validator = new();
+    private readonly ListCourses003.Validator _validator = new();
 
-    private static readonly ListCourses.Query Anonymous = new(null, new PageQuery(1, 20), null, null, null);
+    private static readonly ListCourses003.Query Anonymous = new(null, new PageQuery(1, 20), null, null, null);
 
     [Fact]
     public void No_filters_are_valid() => Assert.Empty(Validated.Errors(_validator, Anonymous));

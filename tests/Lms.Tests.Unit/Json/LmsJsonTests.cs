@@ -55,23 +55,23 @@ public class LmsJsonTests
 
     [Fact]
     public void A_body_with_known_snake_case_fields_is_read() =>
-        Assert.Equal(new UpdateLessonProgress.Body("completed", "ok"), Read<UpdateLessonProgress.Body>("""{"status":"completed","notes":"ok"}"""));
+        Assert.Equal(new UpdateLessonProgress003.Body("completed", "ok"), Read<UpdateLessonProgress003.Body>("""{"status":"completed","notes":"ok"}"""));
 
     [Fact]
     public void An_unknown_property_throws() =>
-        Assert.Throws<JsonException>(() => Read<UpdateLessonProgress.Body>("""{"status":"completed","colour":"red"}"""));
+        Assert.Throws<JsonException>(() => Read<UpdateLessonProgress003.Body>("""{"status":"completed","colour":"red"}"""));
 
     [Fact]
     public void Names_are_case_sensitive_so_pascal_case_is_an_unknown_property() =>
-        Assert.Throws<JsonException>(() => Read<UpdateLessonProgress.Body>("""{"Status":"completed"}"""));
+        Assert.Throws<JsonException>(() => Read<UpdateLessonProgress003.Body>("""{"Status":"completed"}"""));
 
     [Fact]
     public void A_number_sent_as_a_string_is_rejected() =>
-        Assert.Throws<JsonException>(() => Read<EnrollInCourse.Body>("""{"course_id":"5"}"""));
+        Assert.Throws<JsonException>(() => Read<EnrollInCourse003.Body>("""{"course_id":"5"}"""));
 
     [Fact]
     public void A_duplicated_property_is_rejected() =>
-        Assert.Throws<JsonException>(() => Read<EnrollInCourse.Body>("""{"course_id":5,"course_id":6}"""));
+        Assert.Throws<JsonException>(() => Read<EnrollInCourse003.Body>("""{"course_id":5,"course_id":6}"""));
 
     [Fact]
     public void Non_ascii_text_and_quotes_are_written_as_themselves() =>

@@ -61,9 +61,9 @@ public class LessonProgressTests
 
 public class UpdateLessonProgressValidatorTests
 {
-    private readonly UpdateLessonProgress.Validator _validator = new();
+    private readonly UpdateLessonProgress003.Validator _validator = new();
 
-    private static UpdateLessonProgress.Command Update(string? status, string? notes) => new(1, 20, status, notes);
+    private static UpdateLessonProgress003.Command Update(string? status, string? notes) => new(1, 20, status, notes);
 
     [Theory]
     [InlineData("not_started")]

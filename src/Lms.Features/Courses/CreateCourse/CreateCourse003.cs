@@ -5,7 +5,7 @@ using Lms.Features.Identity;
 namespace Lms.Features.Courses.CreateCourse;
 
 /// <summary>003 <c>POST /api/courses/</c>: teachers and admins; a new course starts as a draft.</summary>
-public static class CreateCourse
+public static class CreateCourse003
 {
     public sealed record Body(string? Title, string? Slug, string? Description, string? Category, string? Level, int? DurationWeeks);
 

@@ -10,7 +10,7 @@ namespace Lms.Features.Progress.UpdateLessonProgress;
 /// anyone else gets 404. The enrollment's counters move in the same transaction; both documents are written with
 /// revision checks, so a concurrent update of the same record or enrollment answers 409 rather than losing a count.
 /// </summary>
-public static class UpdateLessonProgress
+public static class UpdateLessonProgress003
 {
     public sealed record Body(string? Status, string? Notes);
 

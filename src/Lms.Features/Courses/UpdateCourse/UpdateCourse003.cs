@@ -8,7 +8,7 @@ namespace Lms.Features.Courses.UpdateCourse;
 /// 003 <c>PUT /api/courses/{id}/</c>: the owner or an admin. The document shows no body; it takes create's fields
 /// plus <c>status</c>, and fields left out keep their value.
 /// </summary>
-public static class UpdateCourse
+public static class UpdateCourse003
 {
     public sealed record Body(string? Title, string? Slug, string? Description, string? Category, string? Level, int? DurationWeeks,
         string? Status);

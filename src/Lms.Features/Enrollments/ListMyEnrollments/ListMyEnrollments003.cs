@@ -6,7 +6,7 @@ using Lms.Features.Courses;
 namespace Lms.Features.Enrollments.ListMyEnrollments;
 
 /// <summary>003 <c>GET /api/enrollments/</c>: the caller's enrollments, newest first, in 003's page envelope.</summary>
-public static class ListMyEnrollments
+public static class ListMyEnrollments003
 {
     public sealed record Query(long StudentId, PageQuery Page) : IRequest<(IReadOnlyList<EnrollmentResponse> Results, long Count)>;
 

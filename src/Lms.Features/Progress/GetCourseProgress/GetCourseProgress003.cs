@@ -9,7 +9,7 @@ namespace Lms.Features.Progress.GetCourseProgress;
 /// 003 <c>GET /api/progress/?course_id=</c>: the caller's progress in one course: the totals and one record per
 /// lesson, in lesson order. A course has a bounded number of lessons, so the records are not paged.
 /// </summary>
-public static class GetCourseProgress
+public static class GetCourseProgress003
 {
     public sealed record Query(long StudentId, long CourseId) : IRequest<Response>;
 

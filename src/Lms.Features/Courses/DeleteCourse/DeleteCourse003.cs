@@ -8,7 +8,7 @@ namespace Lms.Features.Courses.DeleteCourse;
 /// 003 <c>DELETE /api/courses/{id}/</c>: the owner or an admin; 204 (DRF's default). A course with enrollments is
 /// never deleted (students' records would go with it): 409, archive it instead.
 /// </summary>
-public static class DeleteCourse
+public static class DeleteCourse003
 {
     public sealed record Command(long Id, Caller Caller) : IRequest<Unit>, ICommand;
 

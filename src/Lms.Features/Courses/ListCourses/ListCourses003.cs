@@ -10,7 +10,7 @@ namespace Lms.Features.Courses.ListCourses;
 /// <c>level</c> and <c>status</c> filters. Anonymous callers and students see published courses; teachers also
 /// their own; admins all. Newest first.
 /// </summary>
-public static class ListCourses
+public static class ListCourses003
 {
     public sealed record Query(Caller? Caller, PageQuery Page, string? Search, string? Level, string? Status)
         : IRequest<(IReadOnlyList<CourseResponse> Results, long Count)>;

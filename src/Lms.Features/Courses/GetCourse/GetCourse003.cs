@@ -5,7 +5,7 @@ using Lms.Features.Identity;
 namespace Lms.Features.Courses.GetCourse;
 
 /// <summary>003 <c>GET /api/courses/{id}/</c>: public for published courses; drafts only for their instructor and admins (404 otherwise).</summary>
-public static class GetCourse
+public static class GetCourse003
 {
     public sealed record Query(long Id, Caller? Caller) : IRequest<CourseResponse>;
 

@@ -8,7 +8,7 @@ namespace Lms.Features.Enrollments.EnrollInCourse;
 /// 003 <c>POST /api/enrollments/</c> <c>{"course_id": 1}</c>: 201 with the enrollment; 409 when already enrolled
 /// (the unique index decides a double submit: exactly one enrollment survives).
 /// </summary>
-public static class EnrollInCourse
+public static class EnrollInCourse003
 {
     public sealed record Body(long? CourseId);
 
