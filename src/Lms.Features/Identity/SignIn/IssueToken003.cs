@@ -11,8 +11,8 @@ public static class IssueToken003
     {
         public Validator()
         {
-            RuleFor(x => x.Username).Required().MaxChars(254);
-            RuleFor(x => x.Password).Required().MaxChars(PasswordRules.MaxLength);
+            RuleFor(x => x.Username).Required().SignInName();
+            RuleFor(x => x.Password).Required().SignInPassword();
         }
     }
 

@@ -42,3 +42,11 @@ public sealed class PasswordSignIn(IDocumentSession session, TokenService tokens
         return tokens.Issue(session, user, tenant.ClientId);
     }
 }
+
+/// <summary>The input limits every password sign-in shares (the name typed: a username or an e-mail).</summary>
+public static class SignInRules
+{
+    public static IRuleBuilderOptions<T, string?> SignInName<T>(this IRuleBuilder<T, string?> rule) => rule.MaxChars(254);
+
+    public static IRuleBuilderOptions<T, string?> SignInPassword<T>(this IRuleBuilder<T, string?> rule) => rule.MaxChars(PasswordRules.MaxLength);
+}

@@ -18,8 +18,8 @@ public static class SignIn001
     {
         public Validator()
         {
-            RuleFor(x => x.Email).Required().MaxChars(254);
-            RuleFor(x => x.Password).Required().MaxChars(PasswordRules.MaxLength);
+            RuleFor(x => x.Email).Required().SignInName();
+            RuleFor(x => x.Password).Required().SignInPassword();
         }
     }
 

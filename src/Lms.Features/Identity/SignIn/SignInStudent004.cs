@@ -20,8 +20,8 @@ public static class SignInStudent004
     {
         public Validator()
         {
-            RuleFor(x => x.Username).MaxChars(254);
-            RuleFor(x => x.Password).MaxChars(PasswordRules.MaxLength);
+            RuleFor(x => x.Username).SignInName();
+            RuleFor(x => x.Password).SignInPassword();
         }
     }
 
