@@ -1,4 +1,5 @@
 using Lms.Features.Common.Email;
+using Lms.Features.Common.Persistence;
 using Lms.Features.Demo;
 using Lms.Features.Identity;
 
@@ -17,10 +18,10 @@ public sealed class LmsSettings
 /// <summary>
 /// Start-up work. First, before any hosted service starts (so before the Hangfire server takes a job), the e-mail jobs'
 /// upkeep: old-shape e-mail jobs deleted, the outbox purge scheduled. Then, after Marten has applied its schema: the
-/// stored account keys, the default client and first admin (decision 7), then the demo data when asked for. All of it
+/// maintained counts' triggers, the stored account keys, the default client and first admin (decision 7), then the demo data when asked for. All of it
 /// runs before the server accepts requests.
 /// </summary>
-internal sealed class StartupWork(AccountKeyMigration accountKeys, Bootstrap bootstrap, DemoData demo,
+internal sealed class StartupWork(MaintainedCounts counts, AccountKeyMigration accountKeys, Bootstrap bootstrap, DemoData demo,
     Microsoft.Extensions.Options.IOptions<LmsSettings> settings, EmailJobsStartup emailJobs, IConfiguration config)
     : IHostedLifecycleService
 {
@@ -32,6 +33,8 @@ internal sealed class StartupWork(AccountKeyMigration accountKeys, Bootstrap boo
 
     public async Task StartAsync(CancellationToken cancellationToken)
     {
+        // The maintained counts' tables and triggers, before anything writes a counted document.
+        await counts.ApplyAsync(cancellationToken);
         // Stored account keys first: the first admin is looked up by the current key.
         await accountKeys.RunAsync(cancellationToken);
         await bootstrap.RunAsync(cancellationToken);

@@ -36,6 +36,14 @@ public sealed class Course
     public DateTimeOffset CreatedAt { get; set; }
     public DateTimeOffset UpdatedAt { get; set; }
 
+    /// <summary>Marten's hook for what its fluent registry cannot say: the catalog page's composite index.</summary>
+    public static void ConfigureMarten(Marten.Schema.DocumentMapping mapping) =>
+        // Equality on the client and the status, then newest first (a backward scan), ties by id.
+        mapping.Indexes.Add(new Weasel.Postgresql.Tables.IndexDefinition(CoursesSchema.CatalogIndex)
+        {
+            Columns = ["tenant_id", "(data ->> 'Status')", $"{mapping.DatabaseSchemaName}.mt_immutable_timestamptz(data ->> 'CreatedAt')", "id"],
+        });
+
     /// <summary>Published courses are public; the instructor and admins also see the others.</summary>
     public bool IsVisibleTo(Caller? caller) =>
         Status == CourseStatus.Published || (caller is not null && (caller.IsAdmin || caller.Id == InstructorId));
@@ -65,9 +73,15 @@ public sealed class Course
     }
 }
 
-public sealed class CoursesSchema : IConfigureMarten
+public sealed class CoursesSchema : IConfigureMarten, IMaintainCounts
 {
+    /// <summary>The catalog's page counts, per client, status and level (<see cref="MaintainedCounts"/>).</summary>
+    public CountedDocument Counts { get; } = new(typeof(Course), nameof(Course.Status), nameof(Course.Level));
+
     public const string SlugIndex = "ux_courses_slug";
+
+    /// <summary>The catalog page (newest first within a status): an index scan, however many courses a client has.</summary>
+    public const string CatalogIndex = "ix_courses_catalog";
 
     public void Configure(IServiceProvider services, StoreOptions options)
     {

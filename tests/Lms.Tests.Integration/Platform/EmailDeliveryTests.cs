@@ -5,7 +5,6 @@ using Lms.Features.Common;
 using Lms.Features.Common.Behaviors;
 using Lms.Features.Common.Email;
 using Lms.Features.Common.Errors;
-using Lms.Features.Common.Persistence;
 using Lms.Tests.Integration.Infrastructure;
 using Marten;
 using MediatR;
@@ -31,7 +30,7 @@ public sealed class EmailDeliveryTests(LmsApiFactory factory) : ApiTest(factory)
     {
         await using var scope = Factory.Services.CreateAsyncScope();
         var services = scope.ServiceProvider;
-        var behaviour = new UnitOfWorkBehavior<Probe, bool>(services.GetRequiredService<IDocumentSession>(), services.GetRequiredService<AfterCommit>());
+        var behaviour = new UnitOfWorkBehavior<Probe, bool>(services);
         await behaviour.Handle(new Probe(), CancellationToken.None, async () =>
         {
             await handler(services.GetRequiredService<Mailer>(), services.GetRequiredService<IDocumentSession>());

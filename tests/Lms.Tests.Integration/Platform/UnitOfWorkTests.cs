@@ -28,8 +28,7 @@ public sealed class UnitOfWorkTests(LmsApiFactory factory) : ApiTest(factory)
     private async Task<long> Send(Func<IDocumentSession, AfterCommit, Task<long>> handler)
     {
         await using var scope = Factory.Services.CreateAsyncScope();
-        var behaviour = new UnitOfWorkBehavior<Probe, long>(
-            scope.ServiceProvider.GetRequiredService<IDocumentSession>(), scope.ServiceProvider.GetRequiredService<AfterCommit>());
+        var behaviour = new UnitOfWorkBehavior<Probe, long>(scope.ServiceProvider);
         var session = scope.ServiceProvider.GetRequiredService<IDocumentSession>();
         var afterCommit = scope.ServiceProvider.GetRequiredService<AfterCommit>();
         return await behaviour.Handle(new Probe("x"), CancellationToken.None, () => handler(session, afterCommit));

@@ -7,13 +7,16 @@ namespace Lms.Features.Common.Behaviors;
 /// (Hangfire enqueues, e-mails) so nothing is sent for a transaction that did not commit.
 /// Database conflicts (unique indexes, optimistic revisions) become a clean 409, never a 500.
 /// </summary>
-public sealed class UnitOfWorkBehavior<TRequest, TResponse>(IDocumentSession session, AfterCommit afterCommit)
+/// <remarks>Queries pass straight through: the session and the after-commit list are resolved only for a command.</remarks>
+public sealed class UnitOfWorkBehavior<TRequest, TResponse>(IServiceProvider services)
     : IPipelineBehavior<TRequest, TResponse>
 {
     public async Task<TResponse> Handle(TRequest request, CancellationToken cancellationToken, RequestHandlerDelegate<TResponse> next)
     {
         if (request is not ICommand) return await next();
 
+        var session = services.GetRequiredService<IDocumentSession>();
+        var afterCommit = services.GetRequiredService<AfterCommit>();
         var response = await next();
         try
         {

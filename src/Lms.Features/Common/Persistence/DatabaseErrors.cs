@@ -27,7 +27,7 @@ public static class DatabaseErrors
                 case PostgresException { SqlState: PostgresErrorCodes.UniqueViolation } pg:
                     constraint = pg.ConstraintName;
                     return true;
-                case PostgresException { SqlState: PostgresErrorCodes.SerializationFailure }:
+                case PostgresException { SqlState: PostgresErrorCodes.SerializationFailure or PostgresErrorCodes.DeadlockDetected }:
                     conflict = true;
                     break;
             }

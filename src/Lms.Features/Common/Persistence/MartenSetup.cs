@@ -13,6 +13,12 @@ public sealed class DatabaseSettings
 
     /// <summary>Marten's pool. With Hangfire's pool it must stay below the server's max_connections (100).</summary>
     public int MaxPoolSize { get; set; } = 30;
+
+    /// <summary>
+    /// Npgsql's automatic preparation: a statement sent twice is prepared on its connection, so PostgreSQL stops parsing
+    /// and planning the hot reads on every request (0 turns it off). Per connection, so it costs server memory per pool slot.
+    /// </summary>
+    public int MaxAutoPrepare { get; set; } = 64;
 }
 
 public static class MartenSetup
@@ -26,6 +32,8 @@ public static class MartenSetup
         var csb = new NpgsqlConnectionStringBuilder(connectionString)
         {
             MaxPoolSize = settings.MaxPoolSize,
+            MaxAutoPrepare = settings.MaxAutoPrepare,
+            AutoPrepareMinUsages = 2,
             ApplicationName = "lms-marten",
         };
 
@@ -33,7 +41,9 @@ public static class MartenSetup
                      .Where(t => t is { IsAbstract: false, IsInterface: false } && typeof(IConfigureMarten).IsAssignableFrom(t)))
         {
             services.AddSingleton(typeof(IConfigureMarten), type);
+            if (typeof(IMaintainCounts).IsAssignableFrom(type)) services.AddSingleton(typeof(IMaintainCounts), type);
         }
+        services.AddSingleton<MaintainedCounts>();
 
         services.AddMarten(options =>
             {
