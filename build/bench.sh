@@ -10,7 +10,7 @@
 # served request, then sequential logins (PBKDF2 by design: reported, not targeted). It ends with one parseable line per
 # endpoint:  bench: <name> lms=<rps> base=<rps> ratio=<r> p99_ms=<ms>
 #
-# Env: LMS_BENCH_SECONDS (each measured run, default 10), LMS_BENCH_WARMUP (default 5), LMS_BENCH_CONNECTIONS (default
+# Env: LMS_BENCH_SECONDS (each measured run, default 10), LMS_BENCH_WARMUP (default 10), LMS_BENCH_CONNECTIONS (default
 # 64), LMS_BENCH_PORT (Lms, default 8010; the baseline uses the next port). Raw wrk output and logs go to .data/bench/.
 # Both apps run in Release with Warning logs, rate limits and login throttling off, ASPNETCORE_ENVIRONMENT=Production.
 set -euo pipefail
@@ -31,7 +31,7 @@ for arg in "$@"; do
 done
 
 seconds=${LMS_BENCH_SECONDS:-10}
-warmup=${LMS_BENCH_WARMUP:-5}
+warmup=${LMS_BENCH_WARMUP:-10}
 conns=${LMS_BENCH_CONNECTIONS:-64}
 port=${LMS_BENCH_PORT:-8010}
 base_port=$((port + 1))

@@ -20,7 +20,10 @@ var tenant = config["Tenant"] ?? "1";
 
 var csb = new NpgsqlConnectionStringBuilder(config["ConnectionString"] ?? throw new InvalidOperationException("ConnectionString is not set."))
 {
+    // The same pool and statement preparation as Lms's Marten connections (Lms:Database), so neither side wins on settings.
     MaxPoolSize = int.TryParse(config["MaxPoolSize"], out var pool) ? pool : 30,
+    MaxAutoPrepare = int.TryParse(config["MaxAutoPrepare"], out var prepare) ? prepare : 64,
+    AutoPrepareMinUsages = 2,
     ApplicationName = "lms-bench-baseline",
 };
 var db = NpgsqlDataSource.Create(csb.ConnectionString);

@@ -17,12 +17,21 @@ public sealed record CourseResponse(
     DateTimeOffset CreatedAt,
     DateTimeOffset UpdatedAt)
 {
-    public sealed record InstructorSummary(long Id, string Username, string FullName);
+    public sealed record InstructorSummary(long Id, string Username, string FullName)
+    {
+        /// <summary>
+        /// The summary as a hot read selects it: three members of the instructor's row (user <c>u</c>, course <c>c</c>),
+        /// not the whole account document; blank when the account is gone.
+        /// </summary>
+        public const string Sql = "row(jsonb_build_object('Id', (c.data ->> 'InstructorId')::bigint, " +
+                                  "'Username', coalesce(u.data -> 'Username', '\"\"'), 'FullName', coalesce(u.data -> 'FullName', '\"\"')))";
+    }
 
-    public static CourseResponse From(Course c, User? instructor) => new(
-        c.Id, c.Title, c.Slug, c.Description, c.Category, c.Level, c.DurationWeeks, c.Status,
-        new InstructorSummary(c.InstructorId, instructor?.Username ?? "", instructor?.FullName ?? ""),
-        c.CreatedAt, c.UpdatedAt);
+    public static CourseResponse From(Course c, User? instructor) =>
+        From(c, new InstructorSummary(c.InstructorId, instructor?.Username ?? "", instructor?.FullName ?? ""));
+
+    public static CourseResponse From(Course c, InstructorSummary instructor) => new(
+        c.Id, c.Title, c.Slug, c.Description, c.Category, c.Level, c.DurationWeeks, c.Status, instructor, c.CreatedAt, c.UpdatedAt);
 }
 
 /// <summary>Input rules shared by create and update (both take the same fields).</summary>

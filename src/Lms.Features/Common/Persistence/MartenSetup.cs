@@ -19,6 +19,14 @@ public sealed class DatabaseSettings
     /// and planning the hot reads on every request (0 turns it off). Per connection, so it costs server memory per pool slot.
     /// </summary>
     public int MaxAutoPrepare { get; set; } = 64;
+
+    /// <summary>
+    /// Npgsql's reset of a pooled connection (<c>RESET ALL; CLOSE ALL; UNLISTEN *; …</c>, seven statements sent before
+    /// the next request's query). Off: Lms sets no session state on Marten's connections (its advisory locks are
+    /// transaction-scoped, it uses no LISTEN, temporary tables or session settings), so the reset would only cost
+    /// PostgreSQL a round of parsing on every request.
+    /// </summary>
+    public bool ResetOnClose { get; set; }
 }
 
 public static class MartenSetup
@@ -34,6 +42,7 @@ public static class MartenSetup
             MaxPoolSize = settings.MaxPoolSize,
             MaxAutoPrepare = settings.MaxAutoPrepare,
             AutoPrepareMinUsages = 2,
+            NoResetOnClose = !settings.ResetOnClose,
             ApplicationName = "lms-marten",
         };
 

@@ -9,14 +9,14 @@ public static class GetCourse003
 {
     public sealed record Query(long Id, Caller? Caller) : IRequest<CourseResponse>;
 
-    /// <summary>The hot read: the course and its instructor in one query (one round trip).</summary>
+    /// <summary>The hot read: the course and its instructor's summary in one query (one round trip).</summary>
     public sealed class Handler(IQuerySession session) : IRequestHandler<Query, CourseResponse>
     {
         public async Task<CourseResponse> Handle(Query q, CancellationToken ct)
         {
             var schema = session.DocumentStore.Options.Schema;
-            var rows = await session.AdvancedSql.QueryAsync<Course, User>(
-                $"select row(c.data, c.id), row(coalesce(u.data, '{{}}'), coalesce(u.id, 0)) from {schema.For<Course>()} c " +
+            var rows = await session.AdvancedSql.QueryAsync<Course, CourseResponse.InstructorSummary>(
+                $"select row(c.data, c.id), {CourseResponse.InstructorSummary.Sql} from {schema.For<Course>()} c " +
                 $"left join {schema.For<User>()} u on u.tenant_id = c.tenant_id and u.id = (c.data ->> 'InstructorId')::bigint " +
                 "where c.tenant_id = ? and c.id = ?", ct, session.TenantId, q.Id);
             if (rows.Count == 0 || !rows[0].Item1.IsVisibleTo(q.Caller)) throw new NotFound("course");

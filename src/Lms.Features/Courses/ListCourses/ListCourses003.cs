@@ -87,10 +87,10 @@ public static class ListCourses003
             var sql = new SqlText(session)
                 .Add($"with page as (select c.id, c.data from {where.Table<Course>()} c where ").Add(where)
                 .Add($" order by {string.Format(System.Globalization.CultureInfo.InvariantCulture, newestFirst, "c")} limit ? offset ?)", q.Page.PageSize, q.Page.Skip)
-                .Add(" select row(p.data, p.id), row(coalesce(u.data, '{}'), coalesce(u.id, 0)), row((").Add(count).Add("))")
+                .Add($" select row(p.data, p.id), {CourseResponse.InstructorSummary.Sql.Replace("c.data", "p.data", StringComparison.Ordinal)}, row((").Add(count).Add("))")
                 .Add($" from page p left join {where.Table<User>()} u on ").Tenant("u")
                 .Add($" and u.id = (p.data ->> 'InstructorId')::bigint order by {string.Format(System.Globalization.CultureInfo.InvariantCulture, newestFirst, "p")}");
-            var rows = await session.AdvancedSql.QueryAsync<Course, User, long>(sql.Sql, ct, sql.Args);
+            var rows = await session.AdvancedSql.QueryAsync<Course, CourseResponse.InstructorSummary, long>(sql.Sql, ct, sql.Args);
             if (rows.Count > 0)
                 return (rows.Select(r => CourseResponse.From(r.Item1, r.Item2)).ToList(), rows[0].Item3);
             // An empty page: the first page of nothing counts nothing; a page past the end still reports the count.
