@@ -17,12 +17,15 @@ public sealed record EnrollmentResponse(
     public sealed record CourseSummary(long Id, string Title, string Slug, CourseLevel Level, CourseStatus Status)
     {
         /// <summary>
-        /// The summary as a hot read selects it from the course row <c>c</c> of enrollment <c>e</c>: five members, not
-        /// the whole course document; a course that is gone reads as an archived, untitled one.
+        /// The summary as a hot read selects it for enrollment row <paramref name="enrollment"/>: five members of the
+        /// course's row, not the whole course document; a course that is gone reads as an archived, untitled one. A
+        /// correlated subquery (a primary-key lookup per row), as <c>CourseResponse.InstructorSummary.Sql</c>.
         /// </summary>
-        public const string Sql = "row(jsonb_build_object('Id', (e.data ->> 'CourseId')::bigint, " +
-                                  "'Title', coalesce(c.data -> 'Title', '\"\"'), 'Slug', coalesce(c.data -> 'Slug', '\"\"'), " +
-                                  "'Level', coalesce(c.data -> 'Level', '\"Beginner\"'), 'Status', coalesce(c.data -> 'Status', '\"Archived\"')))";
+        public static string Sql(string enrollment, string courses) =>
+            "row(coalesce((select jsonb_build_object('Id', c.id, 'Title', c.data -> 'Title', 'Slug', c.data -> 'Slug', " +
+            $"'Level', c.data -> 'Level', 'Status', c.data -> 'Status') from {courses} c where c.tenant_id = {enrollment}.tenant_id " +
+            $"and c.id = ({enrollment}.data ->> 'CourseId')::bigint), jsonb_build_object('Id', ({enrollment}.data ->> 'CourseId')::bigint, " +
+            "'Title', '', 'Slug', '', 'Level', 'Beginner', 'Status', 'Archived')))";
     }
 
     public static EnrollmentResponse From(Enrollment e, Course? c) => From(e,

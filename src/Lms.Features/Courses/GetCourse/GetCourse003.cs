@@ -16,9 +16,8 @@ public static class GetCourse003
         {
             var schema = session.DocumentStore.Options.Schema;
             var rows = await session.AdvancedSql.QueryAsync<Course, CourseResponse.InstructorSummary>(
-                $"select row(c.data, c.id), {CourseResponse.InstructorSummary.Sql} from {schema.For<Course>()} c " +
-                $"left join {schema.For<User>()} u on u.tenant_id = c.tenant_id and u.id = (c.data ->> 'InstructorId')::bigint " +
-                "where c.tenant_id = ? and c.id = ?", ct, session.TenantId, q.Id);
+                $"select row(c.data, c.id), {CourseResponse.InstructorSummary.Sql("c", schema.For<User>())} " +
+                $"from {schema.For<Course>()} c where c.tenant_id = ? and c.id = ?", ct, session.TenantId, q.Id);
             if (rows.Count == 0 || !rows[0].Item1.IsVisibleTo(q.Caller)) throw new NotFound("course");
             return CourseResponse.From(rows[0].Item1, rows[0].Item2);
         }

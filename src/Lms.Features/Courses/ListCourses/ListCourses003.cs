@@ -85,11 +85,10 @@ public static class ListCourses003
 
             var newestFirst = where.Schema + ".mt_immutable_timestamptz({0}.data ->> 'CreatedAt') desc, {0}.id desc";
             var sql = new SqlText(session)
-                .Add($"with page as (select c.id, c.data from {where.Table<Course>()} c where ").Add(where)
+                .Add($"with page as (select c.tenant_id, c.id, c.data from {where.Table<Course>()} c where ").Add(where)
                 .Add($" order by {string.Format(System.Globalization.CultureInfo.InvariantCulture, newestFirst, "c")} limit ? offset ?)", q.Page.PageSize, q.Page.Skip)
-                .Add($" select row(p.data, p.id), {CourseResponse.InstructorSummary.Sql.Replace("c.data", "p.data", StringComparison.Ordinal)}, row((").Add(count).Add("))")
-                .Add($" from page p left join {where.Table<User>()} u on ").Tenant("u")
-                .Add($" and u.id = (p.data ->> 'InstructorId')::bigint order by {string.Format(System.Globalization.CultureInfo.InvariantCulture, newestFirst, "p")}");
+                .Add($" select row(p.data, p.id), {CourseResponse.InstructorSummary.Sql("p", where.Table<User>())}, row((").Add(count).Add("))")
+                .Add($" from page p order by {string.Format(System.Globalization.CultureInfo.InvariantCulture, newestFirst, "p")}");
             var rows = await session.AdvancedSql.QueryAsync<Course, CourseResponse.InstructorSummary, long>(sql.Sql, ct, sql.Args);
             if (rows.Count > 0)
                 return (rows.Select(r => CourseResponse.From(r.Item1, r.Item2)).ToList(), rows[0].Item3);

@@ -24,11 +24,10 @@ public static class ListMyEnrollments003
             var count = new SqlText(session).Add($"select count(*) from {where.Table<Enrollment>()} e where ").Add(where);
             var newestFirst = where.Schema + ".mt_immutable_timestamptz({0}.data ->> 'EnrolledAt') desc, {0}.id desc";
             var sql = new SqlText(session)
-                .Add($"with page as (select e.id, e.data from {where.Table<Enrollment>()} e where ").Add(where)
+                .Add($"with page as (select e.tenant_id, e.id, e.data from {where.Table<Enrollment>()} e where ").Add(where)
                 .Add($" order by {string.Format(CultureInfo.InvariantCulture, newestFirst, "e")} limit ? offset ?)", q.Page.PageSize, q.Page.Skip)
-                .Add($" select row(e.data, e.id), {EnrollmentResponse.CourseSummary.Sql}, row((").Add(count).Add("))")
-                .Add($" from page e left join {where.Table<Course>()} c on ").Tenant("c")
-                .Add($" and c.id = (e.data ->> 'CourseId')::bigint order by {string.Format(CultureInfo.InvariantCulture, newestFirst, "e")}");
+                .Add($" select row(e.data, e.id), {EnrollmentResponse.CourseSummary.Sql("e", where.Table<Course>())}, row((").Add(count).Add("))")
+                .Add($" from page e order by {string.Format(CultureInfo.InvariantCulture, newestFirst, "e")}");
             var rows = await session.AdvancedSql.QueryAsync<Enrollment, EnrollmentResponse.CourseSummary, long>(sql.Sql, ct, sql.Args);
             if (rows.Count > 0) return (rows.Select(r => EnrollmentResponse.From(r.Item1, r.Item2)).ToList(), rows[0].Item3);
             if (q.Page.Page == 1) return ([], 0);
