@@ -20,7 +20,7 @@ public sealed class LoggingApiFactory : LmsApiFactory
     {
         var settings = base.Settings();
         settings["Serilog:MinimumLevel:Default"] = "Debug";
-        foreach (var source in new[] { "Microsoft.AspNetCore", "Marten", "Hangfire", "System.Net.Http", "Npgsql" })
+        foreach (var source in new[] { "Microsoft.AspNetCore", "Marten", "Hangfire", "System.Net.Http", "Npgsql", "Serilog.AspNetCore.RequestLoggingMiddleware", "Lms.Features.Common.Behaviors" })
             settings["Serilog:MinimumLevel:Override:" + source] = "Debug";
         return settings;
     }
