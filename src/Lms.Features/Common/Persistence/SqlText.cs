@@ -38,6 +38,14 @@ public sealed class SqlText(IQuerySession session)
         return this;
     }
 
+    /// <summary>
+    /// <c>limit n offset m</c> written as numbers, not parameters: with parameters PostgreSQL's generic plan guesses
+    /// the page at a tenth of the table, so it keeps planning the statement afresh on every execution (2.5–3.3 ms at
+    /// 100k courses, more than the query). Both are validated integers (PageQuery), and few distinct pages are hot.
+    /// </summary>
+    public static string LimitOffset(int limit, int offset) =>
+        string.Create(System.Globalization.CultureInfo.InvariantCulture, $"limit {limit} offset {offset}");
+
     /// <summary>An ILIKE pattern matching <paramref name="term"/> anywhere, with its wildcards escaped.</summary>
     public static string Contains(string term) =>
         "%" + term.Replace(@"\", @"\\", StringComparison.Ordinal).Replace("%", @"\%", StringComparison.Ordinal)

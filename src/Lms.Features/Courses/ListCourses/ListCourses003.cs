@@ -86,7 +86,7 @@ public static class ListCourses003
             var newestFirst = where.Schema + ".mt_immutable_timestamptz({0}.data ->> 'CreatedAt') desc, {0}.id desc";
             var sql = new SqlText(session)
                 .Add($"with page as (select c.tenant_id, c.id, c.data from {where.Table<Course>()} c where ").Add(where)
-                .Add($" order by {string.Format(System.Globalization.CultureInfo.InvariantCulture, newestFirst, "c")} limit ? offset ?)", q.Page.PageSize, q.Page.Skip)
+                .Add($" order by {string.Format(System.Globalization.CultureInfo.InvariantCulture, newestFirst, "c")} {SqlText.LimitOffset(q.Page.PageSize, q.Page.Skip)})")
                 .Add($" select row(p.data, p.id), {CourseResponse.InstructorSummary.Sql("p", where.Table<User>())}, row((").Add(count).Add("))")
                 .Add($" from page p order by {string.Format(System.Globalization.CultureInfo.InvariantCulture, newestFirst, "p")}");
             var rows = await session.AdvancedSql.QueryAsync<Course, CourseResponse.InstructorSummary, long>(sql.Sql, ct, sql.Args);

@@ -25,7 +25,7 @@ public static class ListMyEnrollments003
             var newestFirst = where.Schema + ".mt_immutable_timestamptz({0}.data ->> 'EnrolledAt') desc, {0}.id desc";
             var sql = new SqlText(session)
                 .Add($"with page as (select e.tenant_id, e.id, e.data from {where.Table<Enrollment>()} e where ").Add(where)
-                .Add($" order by {string.Format(CultureInfo.InvariantCulture, newestFirst, "e")} limit ? offset ?)", q.Page.PageSize, q.Page.Skip)
+                .Add($" order by {string.Format(CultureInfo.InvariantCulture, newestFirst, "e")} {SqlText.LimitOffset(q.Page.PageSize, q.Page.Skip)})")
                 .Add($" select row(e.data, e.id), {EnrollmentResponse.CourseSummary.Sql("e", where.Table<Course>())}, row((").Add(count).Add("))")
                 .Add($" from page e order by {string.Format(CultureInfo.InvariantCulture, newestFirst, "e")}");
             var rows = await session.AdvancedSql.QueryAsync<Enrollment, EnrollmentResponse.CourseSummary, long>(sql.Sql, ct, sql.Args);
