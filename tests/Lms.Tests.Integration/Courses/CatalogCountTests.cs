@@ -41,6 +41,23 @@ public sealed class CatalogCountTests(LmsApiFactory factory) : ApiTest(factory)
     }
 
     [Fact]
+    public async Task A_page_past_the_end_is_empty_and_still_reports_the_count_as_does_an_empty_catalog()
+    {
+        Assert.Equal(0, (await Json(await Anonymous().GetAsync("/api/courses/")))["count"]!.GetValue<long>());
+        var (teacher, _, _) = await NewUser("teacher");
+        await NewCourse(teacher, "only-one");
+        await NewCourse(teacher, "only-two");
+
+        var response = await Anonymous().GetAsync("/api/courses/?page=5&page_size=1");
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var body = await Json(response);
+        Assert.Equal(2, body["count"]!.GetValue<long>());
+        Assert.Empty(body["results"]!.AsArray());
+        Assert.Null(body["next"]);
+    }
+
+    [Fact]
     public async Task A_reset_of_all_data_and_a_bulk_insert_keep_the_counts_true()
     {
         var (teacher, teacherId, _) = await NewUser("teacher");

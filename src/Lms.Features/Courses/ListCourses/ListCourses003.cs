@@ -83,20 +83,15 @@ public static class ListCourses003
                 }
             }
 
-            var newestFirst = where.Schema + ".mt_immutable_timestamptz({0}.data ->> 'CreatedAt') desc, {0}.id desc";
             var sql = new SqlText(session)
                 .Add($"with page as (select c.tenant_id, c.id, c.data from {where.Table<Course>()} c where ").Add(where)
-                .Add($" order by {string.Format(System.Globalization.CultureInfo.InvariantCulture, newestFirst, "c")} {SqlText.LimitOffset(q.Page.PageSize, q.Page.Skip)})")
+                .Add($" order by {where.NewestFirst("c", nameof(Course.CreatedAt))} {SqlText.LimitOffset(q.Page.PageSize, q.Page.Skip)})")
                 .Add($" select row(p.data, p.id), {CourseResponse.InstructorSummary.Sql("p", where.Table<User>())}, row((").Add(count).Add("))")
-                .Add($" from page p order by {string.Format(System.Globalization.CultureInfo.InvariantCulture, newestFirst, "p")}");
+                .Add($" from page p order by {where.NewestFirst("p", nameof(Course.CreatedAt))}");
             var rows = await session.AdvancedSql.QueryAsync<Course, CourseResponse.InstructorSummary, long>(sql.Sql, ct, sql.Args);
             if (rows.Count > 0)
                 return (rows.Select(r => CourseResponse.From(r.Item1, r.Item2)).ToList(), rows[0].Item3);
-            // An empty page: the first page of nothing counts nothing; a page past the end still reports the count.
-            if (q.Page.Page == 1) return ([], 0);
-            var alone = new SqlText(session).Add("select (").Add(count).Add(")");
-            var total = await session.AdvancedSql.QueryAsync<long>(alone.Sql, ct, alone.Args);
-            return ([], total[0]);
+            return ([], await SqlText.CountForEmptyPageAsync(session, count, q.Page, ct));
         }
     }
 

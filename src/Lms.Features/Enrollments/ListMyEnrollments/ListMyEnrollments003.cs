@@ -1,5 +1,4 @@
 using System.Security.Claims;
-using System.Globalization;
 using Lms.Features.Common.Paging;
 using Lms.Features.Common.Persistence;
 using Lms.Features.Common.Security;
@@ -22,17 +21,14 @@ public static class ListMyEnrollments003
         {
             var where = new SqlText(session).Tenant("e").Add(" and (e.data ->> 'StudentId')::bigint = ?", q.StudentId);
             var count = new SqlText(session).Add($"select count(*) from {where.Table<Enrollment>()} e where ").Add(where);
-            var newestFirst = where.Schema + ".mt_immutable_timestamptz({0}.data ->> 'EnrolledAt') desc, {0}.id desc";
             var sql = new SqlText(session)
                 .Add($"with page as (select e.tenant_id, e.id, e.data from {where.Table<Enrollment>()} e where ").Add(where)
-                .Add($" order by {string.Format(CultureInfo.InvariantCulture, newestFirst, "e")} {SqlText.LimitOffset(q.Page.PageSize, q.Page.Skip)})")
+                .Add($" order by {where.NewestFirst("e", nameof(Enrollment.EnrolledAt))} {SqlText.LimitOffset(q.Page.PageSize, q.Page.Skip)})")
                 .Add($" select row(e.data, e.id), {EnrollmentResponse.CourseSummary.Sql("e", where.Table<Course>())}, row((").Add(count).Add("))")
-                .Add($" from page e order by {string.Format(CultureInfo.InvariantCulture, newestFirst, "e")}");
+                .Add($" from page e order by {where.NewestFirst("e", nameof(Enrollment.EnrolledAt))}");
             var rows = await session.AdvancedSql.QueryAsync<Enrollment, EnrollmentResponse.CourseSummary, long>(sql.Sql, ct, sql.Args);
             if (rows.Count > 0) return (rows.Select(r => EnrollmentResponse.From(r.Item1, r.Item2)).ToList(), rows[0].Item3);
-            if (q.Page.Page == 1) return ([], 0);
-            var alone = new SqlText(session).Add("select (").Add(count).Add(")");
-            return ([], (await session.AdvancedSql.QueryAsync<long>(alone.Sql, ct, alone.Args))[0]);
+            return ([], await SqlText.CountForEmptyPageAsync(session, count, q.Page, ct));
         }
     }
 
